@@ -1,0 +1,5 @@
+if(CG_SANITIZE)
+  set(CG_SAN_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_compile_options(${CG_SAN_FLAGS})
+  add_link_options(${CG_SAN_FLAGS})
+endif()

@@ -1,0 +1,2 @@
+/* placeholder until the CLI lands (being written now) */
+int main(void) { return 2; }

@@ -1,0 +1,131 @@
+#define _POSIX_C_SOURCE 200809L
+#include "atomic_file.h"
+
+#include "mem.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <sys/stat.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct CgAtomicFile {
+    char *path;  /* target; "-" for stdout */
+    char *temp;  /* temporary path, NULL for stdout */
+    FILE *stream;
+};
+
+/* Open temporaries, so that an interrupted run can remove them. */
+#define CG_ATOMIC_MAX 64
+static char *volatile cg_atomic_open_paths[CG_ATOMIC_MAX];
+
+static void cg_atomic_track(char *temp, bool add)
+{
+    for (int i = 0; i < CG_ATOMIC_MAX; ++i) {
+        if (add ? !cg_atomic_open_paths[i] : cg_atomic_open_paths[i] == temp) {
+            cg_atomic_open_paths[i] = add ? temp : NULL;
+            return;
+        }
+    }
+}
+
+void cg_atomic_cleanup_all(void)
+{
+    for (int i = 0; i < CG_ATOMIC_MAX; ++i) {
+        if (cg_atomic_open_paths[i]) {
+            unlink(cg_atomic_open_paths[i]);
+        }
+    }
+}
+
+CgAtomicFile *cg_atomic_open(const char *path, CgDiagSink *sink)
+{
+    CgAtomicFile *f = cg_xcalloc(1, sizeof *f);
+    f->path = cg_xstrdup(path);
+    if (!strcmp(path, "-")) {
+        f->stream = stdout;
+        return f;
+    }
+    const size_t n = strlen(path) + 16;
+    f->temp = cg_xmalloc(n);
+    snprintf(f->temp, n, "%s.tmpXXXXXX", path);
+    const int fd = mkstemp(f->temp);
+    if (fd < 0 || !(f->stream = fdopen(fd, "wb"))) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, path, 0, 0, "cannot write: %s",
+                strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(f->temp);
+        }
+        free(f->temp);
+        free(f->path);
+        free(f);
+        return NULL;
+    }
+    /* mkstemp makes the file 0600; an output graph is a normal file. */
+    const mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    cg_atomic_track(f->temp, true);
+    return f;
+}
+
+FILE *cg_atomic_stream(CgAtomicFile *file)
+{
+    return file->stream;
+}
+
+const char *cg_atomic_temp_path(const CgAtomicFile *file)
+{
+    return file->temp ? file->temp : "-";
+}
+
+static void cg_atomic_release(CgAtomicFile *file)
+{
+    if (file->temp) {
+        cg_atomic_track(file->temp, false);
+    }
+    free(file->temp);
+    free(file->path);
+    free(file);
+}
+
+CgStatus cg_atomic_commit(CgAtomicFile *file, CgDiagSink *sink)
+{
+    const char *what = !strcmp(file->path, "-") ? "standard output" : file->path;
+    int err = 0;
+    if (fflush(file->stream) || ferror(file->stream)) {
+        err = errno ? errno : EIO;
+    }
+    if (file->temp) {
+        if (fclose(file->stream) && !err) {
+            err = errno ? errno : EIO;
+        }
+        if (!err && rename(file->temp, file->path)) {
+            err = errno;
+        }
+        if (err) {
+            unlink(file->temp);
+        }
+    }
+    if (err) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, what, 0, 0,
+                "write failed: %s (nothing was written)", strerror(err));
+    }
+    cg_atomic_release(file);
+    return err ? CG_ERR_IO : CG_OK;
+}
+
+void cg_atomic_abort(CgAtomicFile *file)
+{
+    if (!file) {
+        return;
+    }
+    if (file->temp) {
+        fclose(file->stream);
+        unlink(file->temp);
+    }
+    cg_atomic_release(file);
+}

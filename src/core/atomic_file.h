@@ -1,0 +1,31 @@
+/* Nothing half-written (after redis's rdbSave): output goes to a temporary
+ * file beside the target and is renamed over it only once complete. */
+#ifndef CG_ATOMIC_FILE_H
+#define CG_ATOMIC_FILE_H
+
+#include "diag.h"
+#include "status.h"
+
+#include <stdio.h>
+
+typedef struct CgAtomicFile CgAtomicFile;
+
+/* Opens a temporary file in the directory of `path` ("-" means standard
+ * output, written directly).  Reports a problem to `sink` and returns NULL on
+ * failure. */
+CgAtomicFile *cg_atomic_open(const char *path, CgDiagSink *sink);
+/* The stream to write to; borrowed. */
+FILE *cg_atomic_stream(CgAtomicFile *file);
+/* The temporary file's path (or "-"), e.g. for libraries that write by name. */
+const char *cg_atomic_temp_path(const CgAtomicFile *file);
+/* Flushes, checks for write errors, closes and renames into place.  On any
+ * failure the temporary file is removed, a message is reported and the old
+ * target is left as it was.  Frees `file` in every case. */
+CgStatus cg_atomic_commit(CgAtomicFile *file, CgDiagSink *sink);
+/* Discards the temporary file; NULL-safe. */
+void cg_atomic_abort(CgAtomicFile *file);
+/* Removes every temporary file still open (for signal handlers: only
+ * async-signal-safe calls). */
+void cg_atomic_cleanup_all(void);
+
+#endif

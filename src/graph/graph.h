@@ -1,0 +1,92 @@
+/* The graph: entities, documents and evidence (one per assertion), with the
+ * distinct (subject, predicate, object) relations they support.
+ *
+ * The graph owns copies of all its strings, so it outlives the rule set and
+ * can also be filled from an RDF file (export/'s reader, for `render`).
+ * cg_graph_finish() puts everything in a canonical order, so that output is
+ * the same bytes for the same input whatever order things were added in. */
+#ifndef CG_GRAPH_H
+#define CG_GRAPH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    char *id;
+    char *type;
+    char *label;
+    char **same_as;
+    size_t n_same_as;
+    size_t mentions;  /* times the documents mention it */
+} CgGraphEntity;
+
+typedef struct {
+    char *path;       /* path or URL the document came from ("-" -> "stdin") */
+    char *key;        /* 16 hex digits derived from the path: the IRI's last segment */
+} CgGraphDocument;
+
+typedef struct {
+    char *predicate;
+    bool symmetric;
+    uint32_t subject, object;  /* entity indexes (after finish: sorted order) */
+    uint32_t document;         /* document index */
+    char *rule;                /* rule id */
+    char *quote;               /* the sentence the assertion was found in */
+    size_t begin, end;         /* the quote's character offsets in the document */
+    char *quantity;            /* captured quantity as written, or NULL */
+    char *key;                 /* 16 hex digits derived from content: IRI segment */
+} CgGraphEvidence;
+
+typedef struct {
+    char *predicate;
+    bool symmetric;
+    uint32_t subject, object;
+    size_t support;  /* number of evidence resources */
+} CgGraphRelation;
+
+typedef struct CgGraph CgGraph;
+
+CgGraph *cg_graph_new(void);
+/* NULL-safe. */
+void cg_graph_free(CgGraph *graph);
+
+/* Adds a document (copied) and returns its index; the same path twice gives
+ * the same index. */
+uint32_t cg_graph_add_document(CgGraph *graph, const char *path);
+
+/* Adds an entity by id (strings copied) and returns its index; adding an id
+ * again returns the existing index and leaves its fields as they were. */
+uint32_t cg_graph_add_entity(CgGraph *graph, const char *id, const char *type,
+                             const char *label, char *const *same_as, size_t n_same_as);
+
+/* Counts one more mention of entity `entity`. */
+void cg_graph_count_mention(CgGraph *graph, uint32_t entity);
+
+/* Adds one piece of evidence.  The strings are copied; `quantity` may be
+ * NULL.  For a symmetric predicate, subject and object are stored in id
+ * order, so "A met B" and "B met A" support the same relation.  Evidence
+ * whose key (document, offsets, rule, triple) is already present is ignored
+ * and false is returned. */
+bool cg_graph_add_evidence(CgGraph *graph, const char *predicate, bool symmetric,
+                           uint32_t subject, uint32_t object, uint32_t document,
+                           const char *rule, const char *quote, size_t begin, size_t end,
+                           const char *quantity);
+
+/* Sorts entities by id, documents by path, evidence by (document, begin,
+ * end, predicate, subject, object, rule), and builds the relation table.
+ * Call once, after the last add; the accessors below need it. */
+void cg_graph_finish(CgGraph *graph);
+
+size_t cg_graph_entity_count(const CgGraph *graph);
+const CgGraphEntity *cg_graph_entity(const CgGraph *graph, size_t i);
+/* Index of the entity with `id`, or -1. */
+long cg_graph_find_entity(const CgGraph *graph, const char *id);
+size_t cg_graph_document_count(const CgGraph *graph);
+const CgGraphDocument *cg_graph_document(const CgGraph *graph, size_t i);
+size_t cg_graph_evidence_count(const CgGraph *graph);
+const CgGraphEvidence *cg_graph_evidence(const CgGraph *graph, size_t i);
+size_t cg_graph_relation_count(const CgGraph *graph);
+const CgGraphRelation *cg_graph_relation(const CgGraph *graph, size_t i);
+
+#endif

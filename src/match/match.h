@@ -1,0 +1,40 @@
+/* Mentions: every alias of every entity, compiled once into one
+ * Aho-Corasick automaton over normalised tokens, so a document is scanned
+ * once whatever the number of aliases.  Matches fall on token boundaries by
+ * construction, and are chosen leftmost-longest without overlap.  Hyphens
+ * between words are ignored on both sides ("Kim Jong-un" = "Kim Jong Un"),
+ * apostrophes and quotes are straightened, a possessive 's after a mention
+ * is taken into it, and letter case is folded unless the alias says
+ * `case: exact`.  Short aliases (`short: true`) resolve to the entity named
+ * most recently in the document by one of its full aliases, and are dropped
+ * when none was. */
+#ifndef CG_MATCH_H
+#define CG_MATCH_H
+
+#include "../rules/rules.h"
+#include "../text/text.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    size_t tok_begin, tok_end; /* tokens [tok_begin, tok_end), within one sentence */
+    uint32_t entity;           /* index into the rule set's entities */
+    uint32_t alias;            /* index into that entity's aliases */
+} CgMention;
+
+typedef struct CgMatcher CgMatcher;
+
+/* Compiles the aliases of `rules` (borrowed; must outlive the matcher). */
+CgMatcher *cg_matcher_new(const CgRuleSet *rules);
+
+/* NULL-safe. */
+void cg_matcher_free(CgMatcher *matcher);
+
+/* Finds the mentions of one document, in text order.  `doc` is the text
+ * that `text` was analysed from.  Returns the number of mentions and sets
+ * *out to an array the caller frees (NULL when there are none). */
+size_t cg_matcher_scan(const CgMatcher *matcher, const CgText *text, const char *doc,
+                       CgMention **out);
+
+#endif

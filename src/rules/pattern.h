@@ -1,0 +1,60 @@
+/* Relation patterns: the small language that says which sentence shapes
+ * assert a relation.  Parsed once when the rules are loaded (so that a bad
+ * pattern is reported with its line and column before any document is read)
+ * and run by extract/.
+ *
+ * Syntax (elements separated by white space):
+ *   word        a literal token, compared case-insensitively ("sent")
+ *   deploy*     any token that starts with "deploy" (deploys, deployed, ...)
+ *   'word'      a literal taken as is, for punctuation or reserved characters
+ *   , ; :       punctuation literals
+ *   {subject}   a mention of an entity of one of the rule's subject types
+ *   {object}    a mention of an entity of one of the rule's object types
+ *   {quantity}  a number: 12,000 / 1.5 / 20 / three / thousands, with an
+ *               optional scale word (million, thousand) captured with it
+ *   ...  ...N   a gap of 0 to 5 (or 0 to N, N <= 30) tokens or mentions
+ *   (a b | c)   alternatives, each a sequence of elements
+ *   X?          X is optional (a word, a group, a slot)
+ * A hyphenated word ("full-scale") matches the same tokens as in text.
+ * A pattern must hold exactly one {subject} and one {object}, each outside
+ * any alternative or optional part, so every match binds both. */
+#ifndef CG_PATTERN_H
+#define CG_PATTERN_H
+
+#include "../core/status.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum {
+    CG_PAT_SEQ,      /* kids in order */
+    CG_PAT_ALT,      /* one of kids (each a SEQ) */
+    CG_PAT_WORD,     /* token equal to `word` */
+    CG_PAT_PREFIX,   /* token starting with `word` */
+    CG_PAT_SUBJECT,  /* subject mention */
+    CG_PAT_OBJECT,   /* object mention */
+    CG_PAT_QUANTITY, /* number, captured */
+    CG_PAT_GAP       /* 0..gap_max units */
+} CgPatKind;
+
+typedef struct CgPatNode CgPatNode;
+struct CgPatNode {
+    CgPatKind kind;
+    bool optional;
+    char *word;        /* WORD, PREFIX: normalised (lower-case, ASCII apostrophe); owned */
+    unsigned gap_max;  /* GAP */
+    CgPatNode **kids;  /* SEQ, ALT; owned */
+    size_t n_kids;
+    unsigned col;      /* 1-based column in the source string */
+};
+
+/* Parses `src`.  On success sets *out (free with cg_pattern_free).  On a
+ * syntax error returns CG_ERR_SYNTAX, sets *err_col (1-based column in
+ * `src`) and writes a message for the user into `err` (`err_size` bytes). */
+CgStatus cg_pattern_parse(const char *src, CgPatNode **out, unsigned *err_col,
+                          char *err, size_t err_size);
+
+/* NULL-safe. */
+void cg_pattern_free(CgPatNode *node);
+
+#endif

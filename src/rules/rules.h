@@ -1,0 +1,115 @@
+/* The rule set: entities with their aliases, the predicates, and the
+ * relation rules with their patterns, loaded from YAML (libyaml).
+ *
+ * A rule set is data; the engine knows nothing of any domain.  Loading
+ * checks everything (syntax, unknown keys, types, duplicates, aliases claimed
+ * twice, patterns, undefined predicates and types) and reports every problem
+ * as `FILE:LINE:COLUMN: message` to the sink before returning an error, so a
+ * user fixes all of them in one pass.
+ *
+ * YAML layout (any number of files; a directory is read in name order):
+ *
+ *   entities:
+ *     - id: vladimir-putin          # lower-case, digits, hyphens
+ *       type: Person                # any capitalised word
+ *       label: Vladimir Putin       # also an alias
+ *       aliases: [Putin, "President Putin", {text: Vova, case: exact},
+ *                 {text: Vladimir, short: true}]
+ *       same_as: [http://www.wikidata.org/entity/Q7747]
+ *   predicates:
+ *     - {name: metWith, symmetric: true, label: "met with"}
+ *   relations:
+ *     - id: met-with-talks
+ *       predicate: metWith
+ *       subject: [Person]           # a type or a list of types
+ *       object: [Person]
+ *       patterns:
+ *         - "{subject} (met|meets|meeting) (with)? {object}"
+ *
+ * An alias map may say `case: exact` (letter case must match, e.g. "US") and
+ * `short: true` (a short form such as a bare surname: it names the entity
+ * only after a full alias has named it earlier in the same document; several
+ * entities may share a short alias and the one named most recently wins).
+ * A relation's `symmetric` defaults to its predicate's. */
+#ifndef CG_RULES_H
+#define CG_RULES_H
+
+#include "../core/diag.h"
+#include "../core/status.h"
+#include "pattern.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+    char *text;       /* as written in the rules; owned by the rule set */
+    bool exact_case;
+    bool short_form;
+    unsigned line, col;
+} CgAlias;
+
+typedef struct {
+    char *id;
+    char *type;
+    char *label;
+    CgAlias *aliases;   /* the label comes first, as alias 0 */
+    size_t n_aliases;
+    char **same_as;
+    size_t n_same_as;
+    const char *file;   /* rule file (interned by the rule set) */
+    unsigned line, col;
+} CgEntity;
+
+typedef struct {
+    char *name;
+    char *label;        /* NULL when not given */
+    bool symmetric;
+    const char *file;
+    unsigned line, col;
+} CgPredicate;
+
+typedef struct {
+    char *source;       /* the pattern as written */
+    CgPatNode *root;
+    unsigned line, col;
+} CgPattern;
+
+typedef struct {
+    char *id;
+    size_t predicate;   /* index into the rule set's predicates */
+    char **subject_types;
+    size_t n_subject_types;
+    char **object_types;
+    size_t n_object_types;
+    bool symmetric;
+    CgPattern *patterns;
+    size_t n_patterns;
+    const char *file;
+    unsigned line, col;
+} CgRelationRule;
+
+typedef struct CgRuleSet CgRuleSet;
+
+/* Loads every rule file at `path` (a .yaml/.yml file, or a directory whose
+ * *.yaml and *.yml files are read in name order).  Reports each problem to
+ * `sink`; on any error returns non-OK and sets *out to NULL. */
+CgStatus cg_rules_load(const char *path, CgDiagSink *sink, CgRuleSet **out);
+
+/* Loads from a string (for tests and fuzzing); `name` is used in messages. */
+CgStatus cg_rules_load_string(const char *yaml, size_t len, const char *name,
+                              CgDiagSink *sink, CgRuleSet **out);
+
+/* NULL-safe. */
+void cg_rules_free(CgRuleSet *rules);
+
+size_t cg_rules_entity_count(const CgRuleSet *rules);
+const CgEntity *cg_rules_entity(const CgRuleSet *rules, size_t i);
+size_t cg_rules_predicate_count(const CgRuleSet *rules);
+const CgPredicate *cg_rules_predicate(const CgRuleSet *rules, size_t i);
+size_t cg_rules_relation_count(const CgRuleSet *rules);
+const CgRelationRule *cg_rules_relation(const CgRuleSet *rules, size_t i);
+
+/* Whether `type` is one of `types` (exact comparison). */
+bool cg_rules_type_in(const char *type, char *const *types, size_t n_types);
+
+#endif
