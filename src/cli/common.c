@@ -1,0 +1,101 @@
+/* Helpers shared by the commands: usage errors, outputs, signals. */
+#include "cli.h"
+
+#include "../core/atomic_file.h"
+
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int cg_cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "claimgraph %s: ", cmd);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry 'claimgraph %s --help'.\n", cmd);
+    va_end(ap);
+    return CG_EXIT_USAGE;
+}
+
+bool cg_cli_output_format(const char *cmd, const char *path, const char *format_name,
+                          CgOutput *out)
+{
+    out->path = path;
+    if (format_name) {
+        if (cg_format_from_name(format_name, &out->format)) {
+            cg_cli_usage_error(cmd, "unknown format '%s' (use turtle, ntriples, nquads, "
+                                    "dot, svg, png or pdf)", format_name);
+            return false;
+        }
+        return true;
+    }
+    if (!strcmp(path, "-")) {
+        out->format = CG_FMT_TURTLE;
+        return true;
+    }
+    if (cg_format_from_path(path, &out->format)) {
+        cg_cli_usage_error(cmd, "cannot tell the format of '%s' from its extension "
+                                "(.ttl .nt .nq .dot .svg .png .pdf); give -f FORMAT", path);
+        return false;
+    }
+    return true;
+}
+
+static CgStatus cli_write_one(const CgGraph *graph, const char *base, const CgOutput *o,
+                              CgDiagSink *sink)
+{
+    CgAtomicFile *f = cg_atomic_open(o->path, sink);
+    if (!f) {
+        return CG_ERR_IO;
+    }
+    const CgStatus st = cg_format_is_rdf(o->format)
+                            ? cg_export_rdf(graph, base, o->format, cg_atomic_stream(f), sink)
+                            : cg_export_diagram(graph, o->format, cg_atomic_stream(f), sink);
+    if (st) {
+        cg_atomic_abort(f);
+        return st;
+    }
+    return cg_atomic_commit(f, sink);
+}
+
+int cg_cli_write_outputs(const CgGraph *graph, const char *base, const CgOutput *outputs,
+                         int n_outputs, CgDiagSink *sink)
+{
+    int failed = 0;
+    for (int i = 0; i < n_outputs; ++i) {
+        failed += cli_write_one(graph, base, &outputs[i], sink) != CG_OK;
+    }
+    return failed;
+}
+
+const char *cg_cli_default_rules(void)
+{
+    struct stat st;
+    if (!stat("rules", &st) && S_ISDIR(st.st_mode)) {
+        return "rules";
+    }
+    return CG_SHARE_DIR "/rules";
+}
+
+static void cli_on_signal(int sig)
+{
+    cg_atomic_cleanup_all();
+    static const char msg[] = "claimgraph: interrupted; unfinished outputs were removed, earlier files left as they were\n";
+    (void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+    _exit(128 + sig);
+}
+
+void cg_cli_install_signal_handlers(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = cli_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}

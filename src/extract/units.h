@@ -1,0 +1,23 @@
+/* Internal to extract/: a sentence seen as the pattern engine sees it, a
+ * sequence of units, each one token or one whole mention.  Hyphens inside
+ * words are dropped, as the matcher drops them. */
+#ifndef CG_EXTRACT_UNITS_H
+#define CG_EXTRACT_UNITS_H
+
+#include "../match/match.h"
+#include "../text/text.h"
+
+#include <stddef.h>
+
+typedef struct {
+    size_t tok_begin, tok_end; /* tokens covered */
+    const CgMention *mention;  /* NULL for a plain token */
+} CgUnit;
+
+/* Fills `units` (capacity: the sentence's token count) for `sentence`, with
+ * `mentions` (sorted, all of the document) starting the search at
+ * *next_mention, which is advanced past this sentence.  Returns the count. */
+size_t cg_units_build(const CgText *text, const CgSentence *sentence, const CgMention *mentions,
+                      size_t n_mentions, size_t *next_mention, CgUnit *units);
+
+#endif

@@ -1,0 +1,302 @@
+/* Recursive-descent parser for the pattern language described in pattern.h. */
+#include "pattern.h"
+
+#include "../core/mem.h"
+#include "../core/normalize.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CG_GAP_DEFAULT 5u
+#define CG_GAP_LIMIT 30u
+
+typedef struct {
+    const char *src;
+    size_t pos;
+    unsigned err_col;
+    char *err;
+    size_t err_size;
+    bool failed;
+} CgPatParser;
+
+static CgPatNode *pat_node(CgPatKind kind, unsigned col)
+{
+    CgPatNode *n = cg_xcalloc(1, sizeof *n);
+    n->kind = kind;
+    n->col = col;
+    return n;
+}
+
+static void pat_add_kid(CgPatNode *parent, CgPatNode *kid)
+{
+    parent->kids = cg_xrealloc(parent->kids, (parent->n_kids + 1) * sizeof *parent->kids);
+    parent->kids[parent->n_kids++] = kid;
+}
+
+void cg_pattern_free(CgPatNode *node)
+{
+    if (!node) {
+        return;
+    }
+    for (size_t i = 0; i < node->n_kids; ++i) {
+        cg_pattern_free(node->kids[i]);
+    }
+    free(node->kids);
+    free(node->word);
+    free(node);
+}
+
+static void pat_error(CgPatParser *p, size_t pos, const char *msg)
+{
+    if (!p->failed) {
+        p->failed = true;
+        p->err_col = (unsigned)pos + 1;
+        snprintf(p->err, p->err_size, "%s", msg);
+    }
+}
+
+static void pat_skip_space(CgPatParser *p)
+{
+    while (isspace((unsigned char)p->src[p->pos])) {
+        ++p->pos;
+    }
+}
+
+static bool pat_take(CgPatParser *p, char c)
+{
+    if (p->src[p->pos] == c) {
+        ++p->pos;
+        return true;
+    }
+    return false;
+}
+
+static bool pat_is_word_char(char c)
+{
+    return c && !isspace((unsigned char)c) && !strchr("(){}|?*.", c);
+}
+
+static CgPatNode *pat_parse_alt(CgPatParser *p, unsigned depth);
+
+static CgPatNode *pat_parse_group(CgPatParser *p, unsigned depth)
+{
+    const size_t start = p->pos++;
+    if (depth > 16) {
+        pat_error(p, start, "groups are nested too deeply (at most 16 levels)");
+        return NULL;
+    }
+    CgPatNode *alt = pat_parse_alt(p, depth + 1);
+    pat_skip_space(p);
+    if (!p->failed && !pat_take(p, ')')) {
+        pat_error(p, start, "'(' is never closed: add ')'");
+    }
+    if (p->failed) {
+        cg_pattern_free(alt);
+        return NULL;
+    }
+    alt->col = (unsigned)start + 1;
+    return alt;
+}
+
+static CgPatNode *pat_parse_slot(CgPatParser *p)
+{
+    const size_t start = p->pos++;
+    const char *name = p->src + p->pos;
+    const char *close = strchr(name, '}');
+    if (!close) {
+        pat_error(p, start, "'{' is never closed: write {subject}, {object} or {quantity}");
+        return NULL;
+    }
+    const size_t len = (size_t)(close - name);
+    CgPatKind kind;
+    if (len == 7 && !strncmp(name, "subject", 7)) {
+        kind = CG_PAT_SUBJECT;
+    } else if (len == 6 && !strncmp(name, "object", 6)) {
+        kind = CG_PAT_OBJECT;
+    } else if (len == 8 && !strncmp(name, "quantity", 8)) {
+        kind = CG_PAT_QUANTITY;
+    } else {
+        pat_error(p, start, "unknown slot: write {subject}, {object} or {quantity}");
+        return NULL;
+    }
+    p->pos += len + 1;
+    return pat_node(kind, (unsigned)start + 1);
+}
+
+static CgPatNode *pat_parse_gap(CgPatParser *p)
+{
+    const size_t start = p->pos;
+    if (strncmp(p->src + p->pos, "...", 3) != 0) {
+        pat_error(p, start, "a lone '.': write '...' for a gap, or a word");
+        return NULL;
+    }
+    p->pos += 3;
+    unsigned max = CG_GAP_DEFAULT;
+    if (isdigit((unsigned char)p->src[p->pos])) {
+        max = 0;
+        while (isdigit((unsigned char)p->src[p->pos]) && max <= CG_GAP_LIMIT) {
+            max = max * 10 + (unsigned)(p->src[p->pos++] - '0');
+        }
+        if (max > CG_GAP_LIMIT || isdigit((unsigned char)p->src[p->pos])) {
+            pat_error(p, start, "a gap may span at most 30 tokens ('...30')");
+            return NULL;
+        }
+    }
+    CgPatNode *n = pat_node(CG_PAT_GAP, (unsigned)start + 1);
+    n->gap_max = max;
+    return n;
+}
+
+/* A literal word; a hyphenated one becomes a sequence, since text tokens
+ * split at inner hyphens and hyphens are ignored when matching. */
+static CgPatNode *pat_parse_word(CgPatParser *p)
+{
+    const size_t start = p->pos;
+    while (pat_is_word_char(p->src[p->pos])) {
+        ++p->pos;
+    }
+    const bool prefix = pat_take(p, '*');
+    const size_t len = p->pos - start;
+    char *norm = cg_xmalloc(len + 1);
+    cg_normalize(p->src + start, len - (prefix ? 1 : 0), norm);
+    CgPatNode *seq = pat_node(CG_PAT_SEQ, (unsigned)start + 1);
+    char *save = NULL;
+    for (char *w = strtok_r(norm, "-", &save); w; w = strtok_r(NULL, "-", &save)) {
+        CgPatNode *n = pat_node(CG_PAT_WORD, (unsigned)start + 1);
+        n->word = cg_xstrdup(w);
+        pat_add_kid(seq, n);
+    }
+    free(norm);
+    if (!seq->n_kids) {
+        cg_pattern_free(seq);
+        pat_error(p, start, "a word made only of hyphens");
+        return NULL;
+    }
+    if (prefix) {
+        seq->kids[seq->n_kids - 1]->kind = CG_PAT_PREFIX;
+    }
+    if (seq->n_kids == 1) {
+        CgPatNode *only = seq->kids[0];
+        seq->n_kids = 0;
+        cg_pattern_free(seq);
+        return only;
+    }
+    return seq;
+}
+
+static CgPatNode *pat_parse_elem(CgPatParser *p, unsigned depth)
+{
+    const char c = p->src[p->pos];
+    CgPatNode *n = NULL;
+    if (c == '(') {
+        n = pat_parse_group(p, depth);
+    } else if (c == '{') {
+        n = pat_parse_slot(p);
+    } else if (c == '.') {
+        n = pat_parse_gap(p);
+    } else if (c == '?' || c == '*' || c == '}') {
+        pat_error(p, p->pos, c == '?' ? "'?' must follow a word, slot or group"
+                            : c == '*' ? "'*' must end a word, as in deploy*"
+                                       : "'}' without a matching '{'");
+    } else {
+        n = pat_parse_word(p);
+    }
+    if (n && pat_take(p, '?')) {
+        if (n->kind == CG_PAT_GAP) {
+            pat_error(p, p->pos - 1, "a gap is already optional; drop the '?'");
+        }
+        n->optional = true;
+    }
+    return n;
+}
+
+static CgPatNode *pat_parse_seq(CgPatParser *p, unsigned depth)
+{
+    CgPatNode *seq = pat_node(CG_PAT_SEQ, (unsigned)p->pos + 1);
+    for (;;) {
+        pat_skip_space(p);
+        const char c = p->src[p->pos];
+        if (!c || c == '|' || c == ')' || p->failed) {
+            break;
+        }
+        CgPatNode *e = pat_parse_elem(p, depth);
+        if (e) {
+            pat_add_kid(seq, e);
+        }
+    }
+    if (!seq->n_kids && !p->failed) {
+        pat_error(p, p->pos, "empty alternative: write a word, slot or gap here");
+    }
+    return seq;
+}
+
+static CgPatNode *pat_parse_alt(CgPatParser *p, unsigned depth)
+{
+    CgPatNode *first = pat_parse_seq(p, depth);
+    pat_skip_space(p);
+    if (p->src[p->pos] != '|') {
+        return first;
+    }
+    CgPatNode *alt = pat_node(CG_PAT_ALT, first->col);
+    pat_add_kid(alt, first);
+    while (!p->failed && pat_take(p, '|')) {
+        pat_add_kid(alt, pat_parse_seq(p, depth));
+        pat_skip_space(p);
+    }
+    return alt;
+}
+
+/* Counts subject and object slots; `loose` says whether we are inside an
+ * alternative or optional part, where a slot might not bind. */
+static void pat_count_slots(const CgPatNode *n, bool loose, unsigned counts[2],
+                            const CgPatNode **bad)
+{
+    const bool inner = loose || n->optional;
+    if (n->kind == CG_PAT_SUBJECT || n->kind == CG_PAT_OBJECT) {
+        ++counts[n->kind == CG_PAT_OBJECT];
+        if (inner && !*bad) {
+            *bad = n;
+        }
+    }
+    for (size_t i = 0; i < n->n_kids; ++i) {
+        pat_count_slots(n->kids[i], inner || n->kind == CG_PAT_ALT, counts, bad);
+    }
+}
+
+static void pat_check_slots(CgPatParser *p, const CgPatNode *root)
+{
+    unsigned counts[2] = {0, 0};
+    const CgPatNode *bad = NULL;
+    pat_count_slots(root, false, counts, &bad);
+    if (bad) {
+        pat_error(p, bad->col - 1,
+                  "{subject} and {object} may not be optional or inside alternatives: "
+                  "write one pattern per variant");
+    } else if (counts[0] != 1 || counts[1] != 1) {
+        pat_error(p, 0, "a pattern needs exactly one {subject} and one {object}");
+    }
+}
+
+CgStatus cg_pattern_parse(const char *src, CgPatNode **out, unsigned *err_col, char *err,
+                          size_t err_size)
+{
+    CgPatParser p = {src, 0, 0, err, err_size, false};
+    CgPatNode *root = pat_parse_alt(&p, 0);
+    pat_skip_space(&p);
+    if (!p.failed && p.src[p.pos] == ')') {
+        pat_error(&p, p.pos, "')' without a matching '('");
+    }
+    if (!p.failed) {
+        pat_check_slots(&p, root);
+    }
+    if (p.failed) {
+        cg_pattern_free(root);
+        *out = NULL;
+        *err_col = p.err_col;
+        return CG_ERR_SYNTAX;
+    }
+    *out = root;
+    return CG_OK;
+}
