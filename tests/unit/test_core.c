@@ -1,0 +1,178 @@
+/* core/: buffers, the string map, stable hashes, diagnostics, atomic files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "core/atomic_file.h"
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/hash.h"
+#include "core/normalize.h"
+#include "core/strmap.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void test_buf_grows_and_formats(void **state)
+{
+    (void)state;
+    CgBuf b = CG_BUF_INIT;
+    assert_string_equal(cg_buf_str(&b), "");
+    for (int i = 0; i < 1000; ++i) {
+        cg_buf_printf(&b, "%d,", i);
+    }
+    assert_int_equal(strncmp(cg_buf_str(&b), "0,1,2,", 6), 0);
+    assert_int_equal(b.len, strlen(b.data));
+    char *s = cg_buf_take(&b);
+    assert_null(b.data);
+    free(s);
+    cg_buf_free(&b);
+}
+
+static void test_strmap_put_get_many(void **state)
+{
+    (void)state;
+    CgStrMap *m = cg_strmap_new();
+    char key[32];
+    for (uint32_t i = 0; i < 10000; ++i) {
+        snprintf(key, sizeof key, "k%u", i);
+        cg_strmap_put(m, key, strlen(key), i * 2);
+    }
+    assert_int_equal(cg_strmap_size(m), 10000);
+    uint32_t v = 0;
+    assert_true(cg_strmap_get(m, "k1234", 5, &v));
+    assert_int_equal(v, 2468);
+    assert_false(cg_strmap_get(m, "k12345", 6, &v));
+    cg_strmap_put(m, "k1", 2, 7);
+    assert_true(cg_strmap_get(m, "k1", 2, &v));
+    assert_int_equal(v, 7);
+    assert_int_equal(cg_strmap_size(m), 10000);
+    cg_strmap_free(m);
+}
+
+/* Evidence IRIs depend on these values: they must never change. */
+static void test_hash_is_stable(void **state)
+{
+    (void)state;
+    char hex[17];
+    cg_hash_hex(cg_hash_final(cg_hash_str(CG_HASH_SEED, "claimgraph")), hex);
+    assert_int_equal(strlen(hex), 16);
+    char again[17];
+    cg_hash_hex(cg_hash_final(cg_hash_str(CG_HASH_SEED, "claimgraph")), again);
+    assert_string_equal(hex, again);
+    assert_true(cg_hash_str(CG_HASH_SEED, "ab") != cg_hash_bytes(CG_HASH_SEED, "ab", 2));
+    assert_int_equal(cg_hash_bytes(CG_HASH_SEED, "a", 1), UINT64_C(0xaf63dc4c8601ec8c));
+}
+
+static void test_normalize(void **state)
+{
+    (void)state;
+    char out[64];
+    const char *in = "Russia\xE2\x80\x99s";
+    assert_int_equal(cg_normalize(in, strlen(in), out), 8);
+    assert_string_equal(out, "russia's");
+    const char *quoted = "\xE2\x80\x9CZ\xC3\x9Crich\xE2\x80\x9D";
+    cg_normalize(quoted, strlen(quoted), out);
+    assert_string_equal(out, "\"z\xC3\xBCrich\"");
+}
+
+typedef struct {
+    unsigned line, col;
+    char msg[128];
+} Seen;
+
+static void collect(void *ctx, const CgDiag *d)
+{
+    Seen *s = ctx;
+    s->line = d->line;
+    s->col = d->col;
+    snprintf(s->msg, sizeof s->msg, "%s", d->msg);
+}
+
+static void test_diag_sink_counts(void **state)
+{
+    (void)state;
+    Seen seen = {0, 0, ""};
+    CgDiagSink sink = {collect, &seen, 0, 0};
+    cg_diag(&sink, CG_SEV_ERROR, CG_ERR_RULES, "r.yaml", 3, 7, "bad %s", "thing");
+    cg_diag(&sink, CG_SEV_WARNING, CG_FAILURE, "r.yaml", 4, 1, "meh");
+    assert_int_equal(sink.errors, 1);
+    assert_int_equal(sink.warnings, 1);
+    assert_int_equal(seen.line, 4);
+    char *f = NULL;
+    size_t n = 0;
+    FILE *mem = open_memstream(&f, &n);
+    const CgDiag d = {CG_ERR_RULES, CG_SEV_ERROR, "r.yaml", 3, 7, "bad thing"};
+    cg_diag_print(mem, &d);
+    fclose(mem);
+    assert_string_equal(f, "r.yaml:3:7: bad thing\n");
+    free(f);
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return NULL;
+    }
+    char *s = calloc(1, 256);
+    (void)!fread(s, 1, 255, f);
+    fclose(f);
+    return s;
+}
+
+static void test_atomic_file_commit_and_abort(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cg-atomic-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/out.ttl", dir);
+    CgAtomicFile *f = cg_atomic_open(path, NULL);
+    fputs("old", cg_atomic_stream(f));
+    assert_int_equal(cg_atomic_commit(f, NULL), CG_OK);
+    f = cg_atomic_open(path, NULL);
+    fputs("half-writ", cg_atomic_stream(f));
+    cg_atomic_abort(f);
+    char *s = slurp(path);
+    assert_string_equal(s, "old"); /* the aborted write left no trace */
+    free(s);
+    unlink(path);
+    assert_int_equal(rmdir(dir), 0); /* and no temporary file */
+}
+
+static void test_atomic_file_reports_unwritable_dir(void **state)
+{
+    (void)state;
+    CgDiagSink sink = {NULL, NULL, 0, 0};
+    freopen("/dev/null", "w", stderr);
+    assert_null(cg_atomic_open("/nonexistent-dir/x.ttl", &sink));
+    assert_int_equal(sink.errors, 1);
+}
+
+static void test_free_null(void **state)
+{
+    (void)state;
+    cg_strmap_free(NULL);
+    cg_buf_free(NULL);
+    cg_atomic_abort(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_buf_grows_and_formats),
+        cmocka_unit_test(test_strmap_put_get_many),
+        cmocka_unit_test(test_hash_is_stable),
+        cmocka_unit_test(test_normalize),
+        cmocka_unit_test(test_diag_sink_counts),
+        cmocka_unit_test(test_atomic_file_commit_and_abort),
+        cmocka_unit_test(test_atomic_file_reports_unwritable_dir),
+        cmocka_unit_test(test_free_null),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
