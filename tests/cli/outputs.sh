@@ -1,0 +1,39 @@
+# Outputs: every format, atomic replacement, write failures, render.
+. "$(dirname "$0")/../lib.sh"
+cd "$CG_SOURCE_DIR"
+"$CG_BIN" build -q --rules rules -o "$TMP/g.ttl" -o "$TMP/g.nt" -o "$TMP/g.nq" -o "$TMP/g.dot" \
+  -o "$TMP/g.svg" -o "$TMP/g.png" -o "$TMP/g.pdf" examples
+rapper -q -i ntriples -c "$TMP/g.nt" || fail "N-Triples"
+rapper -q -i nquads -c "$TMP/g.nq" || fail "N-Quads"
+grep -q '^digraph' "$TMP/g.dot" || fail "DOT"
+head -c 8 "$TMP/g.png" | od -An -c | grep -q 'P   N   G' || fail "PNG signature"
+head -c 5 "$TMP/g.pdf" | grep -q '%PDF-' || fail "PDF signature"
+
+# render draws a graph written earlier.
+for ext in svg png pdf dot; do
+  expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/r.$ext"
+  [ -s "$TMP/r.$ext" ] || fail "render .$ext is empty"
+done
+xmllint --noout "$TMP/r.svg" || fail "rendered SVG is not XML"
+grep -qF "Kim Jong Un" "$TMP/r.svg" || fail "rendered SVG lacks a label"
+
+# A broken graph file: a message with line and column, status 1.
+printf '@prefix x: <http://x/> .\nx:a x:b x:c ;\n  x:d "unterminated .\n' >"$TMP/broken.ttl"
+expect_status 1 "$CG_BIN" render "$TMP/broken.ttl" -o "$TMP/b.svg"
+expect_stderr "broken.ttl:"
+[ -e "$TMP/b.svg" ] && fail "a failed render left a file"
+
+# A full disk: a clear message, status 1.
+if [ -w /dev/full ]; then
+  set +e; "$CG_BIN" build -q --rules rules -o - examples >/dev/full 2>"$TMP/stderr"; st=$?; set -e
+  [ "$st" -eq 1 ] || fail "writing to /dev/full exited $st"
+  expect_stderr "No space left on device"
+fi
+
+# Rule errors leave the previous output untouched.
+cp "$TMP/g.ttl" "$TMP/keep.ttl"
+printf 'entities:\n  - id: Bad Id\n' >"$TMP/bad.yaml"
+expect_status 2 "$CG_BIN" build --rules "$TMP/bad.yaml" -o "$TMP/g.ttl" examples
+cmp "$TMP/g.ttl" "$TMP/keep.ttl" || fail "a failed run touched the old output"
+ls "$TMP" | grep -q 'tmp' && fail "a temporary file was left behind"
+true

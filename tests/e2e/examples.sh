@@ -1,0 +1,18 @@
+# The README's main job: the bundled examples with the default rules give a
+# valid Turtle graph holding the relations examples/README.md lists, and an
+# SVG diagram with labelled nodes and edges.
+. "$(dirname "$0")/../lib.sh"
+cd "$CG_SOURCE_DIR"
+expect_status 0 "$CG_BIN" build -q --rules rules -o "$TMP/graph.ttl" -o "$TMP/graph.svg" \
+  -o "$TMP/graph.nt" examples
+rapper -q -i turtle -c "$TMP/graph.ttl" 2>"$TMP/rapper" || { cat "$TMP/rapper"; fail "rapper rejects the Turtle"; }
+n=$(rapper -q -i turtle -o ntriples "$TMP/graph.ttl" | wc -l)
+[ "$n" -eq "$(wc -l <"$TMP/graph.nt")" ] || fail "Turtle and N-Triples outputs differ in size"
+grep -v '^#' tests/e2e/examples.expected | while read -r s p o; do
+  [ -n "$s" ] && has_triple "$TMP/graph.nt" "$s" "$p" "$o"
+done
+xmllint --noout "$TMP/graph.svg" || fail "the SVG is not well-formed XML"
+for label in "Kim Jong Un" "Russia" "deploysTroopsTo"; do
+  grep -qF "$label" "$TMP/graph.svg" || fail "the SVG lacks '$label'"
+done
+grep -q '<g id="edge' "$TMP/graph.svg" || fail "the SVG has no edges"

@@ -1,0 +1,214 @@
+/* extract/: patterns over the tokens and mentions of a sentence. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "extract/extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char cg_rules_yaml[] =
+    "entities:\n"
+    "  - {id: north-korea, type: Country, label: North Korea, aliases: [North Korean, Pyongyang]}\n"
+    "  - {id: russia, type: Country, label: Russia, aliases: [Russian, Moscow]}\n"
+    "  - {id: ukraine, type: Country, label: Ukraine}\n"
+    "  - {id: kursk, type: Place, label: Kursk, aliases: [Kursk region]}\n"
+    "  - {id: vladimir-putin, type: Person, label: Vladimir Putin, aliases: [Putin]}\n"
+    "  - {id: olaf-scholz, type: Person, label: Olaf Scholz, aliases: [Scholz]}\n"
+    "predicates:\n"
+    "  - {name: deploysTroopsTo}\n"
+    "  - {name: officialOf}\n"
+    "  - {name: metWith, symmetric: true}\n"
+    "  - {name: atWarWith, symmetric: true}\n"
+    "relations:\n"
+    "  - id: troops-sent\n"
+    "    predicate: deploysTroopsTo\n"
+    "    subject: Country\n"
+    "    object: [Country, Place]\n"
+    "    patterns:\n"
+    "      - \"{subject} (has|have)? (sent|deploy*) ...3 {quantity}? (troops|soldiers) "
+    "...4 (to|in) {object}\"\n"
+    "  - id: title\n"
+    "    predicate: officialOf\n"
+    "    subject: Person\n"
+    "    object: Country\n"
+    "    patterns: [\"{object} (president|chancellor) {subject}\"]\n"
+    "  - id: met\n"
+    "    predicate: metWith\n"
+    "    subject: Person\n"
+    "    object: Person\n"
+    "    patterns: [\"{subject} met (with)? {object}\", \"{subject} 's? ...3 call with {object}\"]\n"
+    "  - id: war\n"
+    "    predicate: atWarWith\n"
+    "    subject: Country\n"
+    "    object: Country\n"
+    "    patterns: [\"{subject} full-scale? invasion of {object}\"]\n";
+
+typedef struct {
+    CgRuleSet *rules;
+    CgMatcher *matcher;
+} Fixture;
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    if (cg_rules_load_string(cg_rules_yaml, strlen(cg_rules_yaml), "test.yaml", NULL,
+                             &f->rules)) {
+        return -1;
+    }
+    f->matcher = cg_matcher_new(f->rules);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    cg_matcher_free(f->matcher);
+    cg_rules_free(f->rules);
+    free(f);
+    return 0;
+}
+
+/* Runs the pipeline up to extract on `doc`; returns the count. */
+static size_t run(const Fixture *f, const char *doc, CgAssertion **as, CgText **text)
+{
+    *text = cg_text_analyze(doc, strlen(doc));
+    CgMention *m = NULL;
+    const size_t n_m = cg_matcher_scan(f->matcher, *text, doc, &m);
+    const size_t n = cg_extract_document(f->rules, *text, doc, m, n_m, as);
+    free(m);
+    return n;
+}
+
+static const char *entity(const Fixture *f, uint32_t i)
+{
+    return cg_rules_entity(f->rules, i)->id;
+}
+
+static const char *rule(const Fixture *f, const CgAssertion *a)
+{
+    return cg_rules_relation(f->rules, a->rule)->id;
+}
+
+static void test_slots_gap_and_quantity(void **state)
+{
+    const Fixture *f = *state;
+    const char *doc = "Pyongyang has sent around 12,000 soldiers to Russia, officials say.";
+    CgAssertion *as;
+    CgText *t;
+    assert_int_equal(run(f, doc, &as, &t), 1);
+    assert_string_equal(rule(f, &as[0]), "troops-sent");
+    assert_string_equal(entity(f, as[0].subject), "north-korea");
+    assert_string_equal(entity(f, as[0].object), "russia");
+    assert_int_equal(as[0].qty_end - as[0].qty_begin, 6);
+    assert_memory_equal(doc + as[0].qty_begin, "12,000", 6);
+    free(as);
+    cg_text_free(t);
+}
+
+static void test_optional_parts_and_prefix(void **state)
+{
+    const Fixture *f = *state;
+    const char *doc = "North Korea deployed troops in the Kursk region.";
+    CgAssertion *as;
+    CgText *t;
+    assert_int_equal(run(f, doc, &as, &t), 1);
+    assert_string_equal(entity(f, as[0].object), "kursk");
+    assert_int_equal(as[0].qty_begin, as[0].qty_end); /* nothing captured */
+    free(as);
+    cg_text_free(t);
+}
+
+static void test_type_constraints(void **state)
+{
+    const Fixture *f = *state;
+    /* Putin is a Person: troops-sent wants a Country subject. */
+    const char *doc = "Putin has sent troops to Ukraine.";
+    CgAssertion *as;
+    CgText *t;
+    assert_int_equal(run(f, doc, &as, &t), 0);
+    assert_null(as);
+    cg_text_free(t);
+}
+
+static void test_gap_is_bounded(void **state)
+{
+    const Fixture *f = *state;
+    const char *doc = "North Korea has sent a great many more than expected of its soldiers to "
+                      "Russia.";
+    CgAssertion *as;
+    CgText *t;
+    assert_int_equal(run(f, doc, &as, &t), 0);
+    cg_text_free(t);
+    free(as);
+}
+
+static void test_no_relation_across_sentences(void **state)
+{
+    const Fixture *f = *state;
+    const char *doc = "Scholz met officials on Friday. Putin stayed home.";
+    CgAssertion *as;
+    CgText *t;
+    assert_int_equal(run(f, doc, &as, &t), 0);
+    cg_text_free(t);
+    free(as);
+}
+
+static void test_one_assertion_per_triple_and_sentence(void **state)
+{
+    const Fixture *f = *state;
+    /* Both patterns of "met" fire; symmetric duplicates are one assertion. */
+    const char *doc = "Scholz met with Putin after Scholz's phone call with Putin.";
+    CgAssertion *as;
+    CgText *t;
+    assert_int_equal(run(f, doc, &as, &t), 1);
+    assert_int_equal(as[0].sentence, 0);
+    free(as);
+    cg_text_free(t);
+}
+
+static void test_hyphenated_pattern_word_and_possessive(void **state)
+{
+    const Fixture *f = *state;
+    const char *doc = "Russia\xE2\x80\x99s full-scale invasion of Ukraine began in 2022. "
+                      "German Chancellor Olaf Scholz spoke.";
+    CgAssertion *as;
+    CgText *t;
+    assert_int_equal(run(f, doc, &as, &t), 1);
+    assert_string_equal(rule(f, &as[0]), "war");
+    assert_string_equal(entity(f, as[0].subject), "russia");
+    assert_string_equal(entity(f, as[0].object), "ukraine");
+    free(as);
+    cg_text_free(t);
+}
+
+static void test_never_self_related(void **state)
+{
+    const Fixture *f = *state;
+    /* Moscow names Russia: the only reading would relate Russia to itself. */
+    const char *doc = "Moscow has sent troops to Russia.";
+    CgAssertion *as;
+    CgText *t;
+    assert_int_equal(run(f, doc, &as, &t), 0);
+    free(as);
+    cg_text_free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_slots_gap_and_quantity),
+        cmocka_unit_test(test_optional_parts_and_prefix),
+        cmocka_unit_test(test_type_constraints),
+        cmocka_unit_test(test_gap_is_bounded),
+        cmocka_unit_test(test_no_relation_across_sentences),
+        cmocka_unit_test(test_one_assertion_per_triple_and_sentence),
+        cmocka_unit_test(test_hyphenated_pattern_word_and_possessive),
+        cmocka_unit_test(test_never_self_related),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
