@@ -1,0 +1,310 @@
+/* Mentions: compiles every alias into one automaton, then scans each
+ * document once and picks leftmost-longest mentions. */
+#include "match.h"
+
+#include "match_impl.h"
+
+#include "../core/buf.h"
+#include "../core/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* One (entity, alias) that a key names.  Several aliases may share a key:
+ * short forms of several entities, or one entity's "Kim Jong-un" and
+ * "Kim Jong Un". */
+typedef struct {
+    uint32_t key; /* the key's final state */
+    uint32_t entity, alias;
+    bool short_form;
+    bool exact;
+    size_t exact_at; /* exact: the alias' token bytes in matcher->exact, NUL-separated */
+} Candidate;
+
+struct CgMatcher {
+    const CgRuleSet *rules;
+    CgAc *ac;
+    Candidate *cands;   /* grouped by key, in rule order within a key */
+    size_t n_cands, cap_cands;
+    uint32_t *first;    /* per state: its candidates are [first[s], first[s + 1]) */
+    CgBuf exact;
+};
+
+/* ---- compiling ---------------------------------------------------------- */
+
+/* The alias is split by the same tokenizer as the text, hyphens dropped, so
+ * "Kim Jong-un", "Kim Jong Un" and "kim jong-un" give the same key. */
+static void add_alias(CgMatcher *m, uint32_t entity, uint32_t alias_index, const CgAlias *alias)
+{
+    CgText *t = cg_text_analyze(alias->text, strlen(alias->text));
+    const CgToken *toks = cg_text_tokens(t);
+    uint32_t *words = cg_xmalloc((cg_text_token_count(t) + 1) * sizeof *words);
+    size_t n = 0;
+    const size_t exact_at = m->exact.len;
+    for (size_t i = 0; i < cg_text_token_count(t); ++i) {
+        if (toks[i].kind == CG_TOK_HYPHEN) {
+            continue;
+        }
+        words[n++] = cg_ac_intern(m->ac, toks[i].norm, toks[i].norm_len);
+        if (alias->exact_case) {
+            cg_buf_append(&m->exact, alias->text + toks[i].begin, toks[i].end - toks[i].begin);
+            cg_buf_append(&m->exact, "", 1);
+        }
+    }
+    if (n) {
+        m->cands = cg_xgrow(m->cands, &m->cap_cands, m->n_cands + 1, sizeof *m->cands);
+        m->cands[m->n_cands++] = (Candidate){cg_ac_add(m->ac, words, n), entity, alias_index,
+                                             alias->short_form, alias->exact_case, exact_at};
+    }
+    free(words);
+    cg_text_free(t);
+}
+
+/* A stable counting sort of the candidates by key, so a match finds its
+ * candidates in one slice. */
+static void group_candidates(CgMatcher *m)
+{
+    const size_t n_states = cg_ac_state_count(m->ac);
+    m->first = cg_xcalloc(n_states + 1, sizeof *m->first);
+    for (size_t i = 0; i < m->n_cands; ++i) {
+        ++m->first[m->cands[i].key + 1];
+    }
+    for (size_t s = 1; s <= n_states; ++s) {
+        m->first[s] += m->first[s - 1];
+    }
+    Candidate *sorted = cg_xmalloc((m->n_cands + 1) * sizeof *sorted);
+    uint32_t *fill = cg_xmalloc((n_states + 1) * sizeof *fill);
+    memcpy(fill, m->first, (n_states + 1) * sizeof *fill);
+    for (size_t i = 0; i < m->n_cands; ++i) {
+        sorted[fill[m->cands[i].key]++] = m->cands[i];
+    }
+    free(fill);
+    free(m->cands);
+    m->cands = sorted;
+    m->cap_cands = m->n_cands;
+}
+
+CgMatcher *cg_matcher_new(const CgRuleSet *rules)
+{
+    CgMatcher *m = cg_xcalloc(1, sizeof *m);
+    m->rules = rules;
+    m->ac = cg_ac_new();
+    for (size_t e = 0; e < cg_rules_entity_count(rules); ++e) {
+        const CgEntity *ent = cg_rules_entity(rules, e);
+        for (size_t a = 0; a < ent->n_aliases; ++a) {
+            add_alias(m, (uint32_t)e, (uint32_t)a, &ent->aliases[a]);
+        }
+    }
+    cg_ac_compile(m->ac);
+    group_candidates(m);
+    return m;
+}
+
+void cg_matcher_free(CgMatcher *matcher)
+{
+    if (!matcher) {
+        return;
+    }
+    cg_ac_free(matcher->ac);
+    free(matcher->cands);
+    free(matcher->first);
+    cg_buf_free(&matcher->exact);
+    free(matcher);
+}
+
+/* ---- scanning ----------------------------------------------------------- */
+
+/* A key found in the text: positions [begin, end) among the non-hyphen
+ * tokens, within a sentence whose tokens end at `limit`. */
+typedef struct {
+    size_t begin, end, limit;
+    uint32_t key;
+} Hit;
+
+typedef struct {
+    const CgMatcher *m;
+    const CgToken *toks;
+    const char *doc;
+    size_t *pos_tok; /* token index of each non-hyphen token */
+    size_t n_pos;
+    Hit *hits;       /* in order of end, longest first for each end */
+    size_t n_hits, cap_hits;
+    CgIdMap named;   /* entity -> order of its last mention by a full alias */
+    uint32_t n_named;
+    CgMention *out;
+    size_t n_out, cap_out;
+} Scan;
+
+static void add_hit(Scan *sc, size_t end, size_t limit, uint32_t key)
+{
+    sc->hits = cg_xgrow(sc->hits, &sc->cap_hits, sc->n_hits + 1, sizeof *sc->hits);
+    sc->hits[sc->n_hits++] = (Hit){end - cg_ac_key_length(sc->m->ac, key), end, limit, key};
+}
+
+/* The automaton restarts at each sentence, so no key spans two. */
+static void find_hits(Scan *sc, const CgSentence *sent)
+{
+    const CgAc *ac = sc->m->ac;
+    uint32_t state = CG_AC_ROOT;
+    for (size_t i = sent->tok_begin; i < sent->tok_end; ++i) {
+        const CgToken *tok = &sc->toks[i];
+        if (tok->kind == CG_TOK_HYPHEN) {
+            continue;
+        }
+        sc->pos_tok[sc->n_pos++] = i;
+        const uint32_t word = cg_ac_lookup(ac, tok->norm, tok->norm_len);
+        state = word == CG_AC_NONE ? CG_AC_ROOT : cg_ac_step(ac, state, word);
+        for (uint32_t k = cg_ac_first_key(ac, state); k != CG_AC_NONE; k = cg_ac_next_key(ac, k)) {
+            add_hit(sc, sc->n_pos, sent->tok_end, k);
+        }
+    }
+}
+
+/* One code unit of `s` as a reader compares it: curly apostrophes and
+ * quotes count as the straight ones (as in core/normalize.h). */
+static unsigned char straight_next(const char *s, size_t n, size_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    const size_t left = n - *i;
+    if (left >= 3 && p[0] == 0xE2 && p[1] == 0x80) {
+        if (p[2] == 0x98 || p[2] == 0x99 || p[2] == 0x9C || p[2] == 0x9D) {
+            *i += 3;
+            return p[2] <= 0x99 ? '\'' : '"';
+        }
+    }
+    if (left >= 2 && p[0] == 0xCA && p[1] == 0xBC) {
+        *i += 2;
+        return '\'';
+    }
+    *i += 1;
+    return p[0];
+}
+
+static bool straight_equal(const char *a, size_t alen, const char *b, size_t blen)
+{
+    size_t i = 0, j = 0;
+    while (i < alen && j < blen) {
+        if (straight_next(a, alen, &i) != straight_next(b, blen, &j)) {
+            return false;
+        }
+    }
+    return i == alen && j == blen;
+}
+
+/* `case: exact`: the matched tokens must be the alias' tokens byte for
+ * byte, letter case included. */
+static bool exact_case_ok(const Scan *sc, const Candidate *c, const Hit *h)
+{
+    const char *want = sc->m->exact.data + c->exact_at;
+    for (size_t p = h->begin; p < h->end; ++p) {
+        const CgToken *tok = &sc->toks[sc->pos_tok[p]];
+        const size_t want_len = strlen(want);
+        if (!straight_equal(sc->doc + tok->begin, tok->end - tok->begin, want, want_len)) {
+            return false;
+        }
+        want += want_len + 1;
+    }
+    return true;
+}
+
+/* Which candidate the hit names: a full alias outright; else the short
+ * form's entity named most recently by a full alias; else none. */
+static const Candidate *resolve(const Scan *sc, const Hit *h)
+{
+    const CgMatcher *m = sc->m;
+    const Candidate *best = NULL;
+    uint32_t best_order = 0;
+    for (uint32_t i = m->first[h->key]; i < m->first[h->key + 1]; ++i) {
+        const Candidate *c = &m->cands[i];
+        uint32_t order;
+        if (c->exact && !exact_case_ok(sc, c, h)) {
+            continue;
+        }
+        if (!c->short_form) {
+            return c;
+        }
+        if (cg_idmap_get(&sc->named, c->entity, &order) && order > best_order) {
+            best = c;
+            best_order = order;
+        }
+    }
+    return best;
+}
+
+/* Records the mention and returns the index of the token after it; a
+ * possessive right after it ("Russia's") belongs to it. */
+static size_t emit(Scan *sc, const Hit *h, const Candidate *c)
+{
+    size_t tok_end = sc->pos_tok[h->end - 1] + 1;
+    if (tok_end < h->limit && sc->toks[tok_end].kind == CG_TOK_POSSESSIVE) {
+        ++tok_end;
+    }
+    sc->out = cg_xgrow(sc->out, &sc->cap_out, sc->n_out + 1, sizeof *sc->out);
+    sc->out[sc->n_out++] = (CgMention){sc->pos_tok[h->begin], tok_end, c->entity, c->alias};
+    if (!c->short_form) {
+        cg_idmap_put(&sc->named, c->entity, ++sc->n_named);
+    }
+    return tok_end;
+}
+
+/* The hits grouped by start position (a stable counting sort): within a
+ * group they keep the order of their ends, so the longest is last. */
+static size_t *hits_by_begin(const Scan *sc, size_t **group)
+{
+    size_t *start = cg_xcalloc(sc->n_pos + 2, sizeof *start);
+    for (size_t i = 0; i < sc->n_hits; ++i) {
+        ++start[sc->hits[i].begin + 1];
+    }
+    for (size_t p = 1; p <= sc->n_pos + 1; ++p) {
+        start[p] += start[p - 1];
+    }
+    size_t *order = cg_xmalloc((sc->n_hits + 1) * sizeof *order);
+    size_t *fill = cg_xmalloc((sc->n_pos + 1) * sizeof *fill);
+    memcpy(fill, start, (sc->n_pos + 1) * sizeof *fill);
+    for (size_t i = 0; i < sc->n_hits; ++i) {
+        order[fill[sc->hits[i].begin]++] = i;
+    }
+    free(fill);
+    *group = start;
+    return order;
+}
+
+/* Leftmost-longest without overlap: at each free position take the longest
+ * hit that resolves, falling back to shorter ones (a short form with no
+ * antecedent, a case mismatch) before moving on. */
+static void select_mentions(Scan *sc)
+{
+    size_t *group;
+    size_t *order = hits_by_begin(sc, &group);
+    size_t free_tok = 0;
+    for (size_t p = 0; p < sc->n_pos; ++p) {
+        if (sc->pos_tok[p] < free_tok) {
+            continue;
+        }
+        for (size_t i = group[p + 1]; i-- > group[p];) {
+            const Candidate *c = resolve(sc, &sc->hits[order[i]]);
+            if (c) {
+                free_tok = emit(sc, &sc->hits[order[i]], c);
+                break;
+            }
+        }
+    }
+    free(order);
+    free(group);
+}
+
+size_t cg_matcher_scan(const CgMatcher *matcher, const CgText *text, const char *doc,
+                       CgMention **out)
+{
+    Scan sc = {.m = matcher, .toks = cg_text_tokens(text), .doc = doc};
+    sc.pos_tok = cg_xmalloc((cg_text_token_count(text) + 1) * sizeof *sc.pos_tok);
+    for (size_t s = 0; s < cg_text_sentence_count(text); ++s) {
+        find_hits(&sc, &cg_text_sentences(text)[s]);
+    }
+    select_mentions(&sc);
+    free(sc.pos_tok);
+    free(sc.hits);
+    cg_idmap_free(&sc.named);
+    *out = sc.out;
+    return sc.n_out;
+}
