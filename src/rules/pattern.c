@@ -186,11 +186,41 @@ static CgPatNode *pat_parse_word(CgPatParser *p)
     return seq;
 }
 
+/* 'x' : a literal taken as is (punctuation, reserved characters).  A
+ * leading apostrophe with no closing one is an ordinary word, like 's. */
+static bool pat_is_quoted(const CgPatParser *p)
+{
+    const char *s = p->src + p->pos;
+    if (s[0] != '\'' || !s[1] || s[1] == '\'') {
+        return false;
+    }
+    for (const char *q = s + 1; *q && !isspace((unsigned char)*q); ++q) {
+        if (*q == '\'') {
+            return true;
+        }
+    }
+    return false;
+}
+
+static CgPatNode *pat_parse_quoted(CgPatParser *p)
+{
+    const size_t start = p->pos++;
+    const char *end = strchr(p->src + p->pos, '\'');
+    const size_t len = (size_t)(end - (p->src + p->pos));
+    CgPatNode *n = pat_node(CG_PAT_WORD, (unsigned)start + 1);
+    n->word = cg_xmalloc(len + 1);
+    cg_normalize(p->src + p->pos, len, n->word);
+    p->pos += len + 1;
+    return n;
+}
+
 static CgPatNode *pat_parse_elem(CgPatParser *p, unsigned depth)
 {
     const char c = p->src[p->pos];
     CgPatNode *n = NULL;
-    if (c == '(') {
+    if (pat_is_quoted(p)) {
+        n = pat_parse_quoted(p);
+    } else if (c == '(') {
         n = pat_parse_group(p, depth);
     } else if (c == '{') {
         n = pat_parse_slot(p);

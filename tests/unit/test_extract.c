@@ -30,7 +30,7 @@ static const char cg_rules_yaml[] =
     "    object: [Country, Place]\n"
     "    patterns:\n"
     "      - \"{subject} (has|have)? (sent|deploy*) ...3 {quantity}? (troops|soldiers) "
-    "...4 (to|in) {object}\"\n"
+    "...4 (to|in) the? {object}\"\n"
     "  - id: title\n"
     "    predicate: officialOf\n"
     "    subject: Person\n"

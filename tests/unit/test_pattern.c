@@ -94,6 +94,10 @@ static void test_punctuation_literal(void **state)
     assert_string_equal(p->kids[1]->word, ",");
     assert_string_equal(p->kids[3]->word, "'s");
     cg_pattern_free(p);
+    p = parse_ok("{subject} (Gen '.' | Lt '(?)') {object}");
+    assert_string_equal(p->kids[1]->kids[0]->kids[1]->word, ".");
+    assert_string_equal(p->kids[1]->kids[1]->kids[1]->word, "(?)");
+    cg_pattern_free(p);
 }
 
 static void test_syntax_errors(void **state)
