@@ -1,0 +1,42 @@
+/* The top of a rule file: a mapping of entities, predicates and relations,
+ * each a list whose items decode_entity.c and decode_relation.c read. */
+#include "rules_internal.h"
+
+typedef void (*CgDecodeItem)(CgLoader *ld, const CgYNode *node);
+
+static const char *const top_keys[] = {"entities", "predicates", "relations"};
+
+static void decode_list(CgLoader *ld, const CgYNode *node, const char *key,
+                        const char *item, CgDecodeItem decode)
+{
+    if (!node || node->kind == CG_Y_BAD || cg_ynull(node)) {
+        return;
+    }
+    if (node->kind != CG_Y_SEQ) {
+        cg_node_error(ld, node, "'%s' must be a list with one '- ' item per %s, not %s", key,
+                      item, cg_ykind_name(node));
+        return;
+    }
+    for (size_t i = 0; i < node->n_kids; ++i) {
+        decode(ld, node->kids[i]);
+    }
+}
+
+void cg_decode_document(CgLoader *ld, const CgYNode *root)
+{
+    if (!root || root->kind == CG_Y_BAD || cg_ynull(root)) {
+        return; /* an empty document, e.g. a file of comments */
+    }
+    if (root->kind != CG_Y_MAP) {
+        cg_node_error(ld, root,
+                      "a rule file must be a mapping with the keys entities, predicates "
+                      "and relations, not %s",
+                      cg_ykind_name(root));
+        return;
+    }
+    const CgYNode *v[3];
+    cg_yfields(ld, root, "a rule file", top_keys, 3, v);
+    decode_list(ld, v[0], "entities", "entity", cg_decode_entity);
+    decode_list(ld, v[1], "predicates", "predicate", cg_decode_predicate);
+    decode_list(ld, v[2], "relations", "relation", cg_decode_relation);
+}
