@@ -56,7 +56,8 @@ void cg_graph_free(CgGraph *graph);
 uint32_t cg_graph_add_document(CgGraph *graph, const char *path);
 
 /* Adds an entity by id (strings copied) and returns its index; adding an id
- * again returns the existing index and leaves its fields as they were. */
+ * again returns the existing index and leaves its fields as they were.
+ * same_as is kept as a set: sorted, without repeats. */
 uint32_t cg_graph_add_entity(CgGraph *graph, const char *id, const char *type,
                              const char *label, char *const *same_as, size_t n_same_as);
 
@@ -72,6 +73,13 @@ bool cg_graph_add_evidence(CgGraph *graph, const char *predicate, bool symmetric
                            uint32_t subject, uint32_t object, uint32_t document,
                            const char *rule, const char *quote, size_t begin, size_t end,
                            const char *quantity);
+
+/* Records that `subject` `predicate` `object` holds without evidence for it
+ * (e.g. a plain triple read back from RDF).  The relation table then lists it
+ * with the support its evidence gives, which may be 0.  Symmetric predicates
+ * are ordered as for evidence. */
+void cg_graph_add_relation(CgGraph *graph, const char *predicate, bool symmetric,
+                           uint32_t subject, uint32_t object);
 
 /* Sorts entities by id, documents by path, evidence by (document, begin,
  * end, predicate, subject, object, rule), and builds the relation table.

@@ -1,0 +1,395 @@
+/* An RDF file (as cg_export_rdf writes it) back into a graph, for `render`.
+ * Raptor hands us triples in any order, so they are first gathered per
+ * subject resource; the graph is built once the whole file is read. */
+#include "export.h"
+
+#include "../core/buf.h"
+#include "../core/mem.h"
+#include "../core/strmap.h"
+#include "rdf_common.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Everything we read about one subject IRI.  Single-valued fields keep the
+ * first value the file gives. */
+typedef struct {
+    char *iri;
+    char *type;   /* local name of its first class in CG_VOCAB */
+    bool is_evidence, is_document, is_symmetric;
+    char *label, *path, *quote, *rule, *quantity, *begin, *end;
+    char *rdf_subject, *rdf_predicate, *rdf_object, *derived_from;
+    char **same_as;
+    size_t n_same_as, cap_same_as;
+} CgResource;
+
+/* A triple between two IRIs with a predicate in CG_VOCAB: a plain relation
+ * when both ends turn out to be entities. */
+typedef struct {
+    char *subject, *predicate, *object;
+} CgLink;
+
+typedef struct {
+    CgResource *res;
+    size_t n_res, cap_res;
+    CgStrMap *by_iri; /* IRI -> index in res */
+    CgLink *links;
+    size_t n_links, cap_links;
+    CgBuf scratch;
+} CgReader;
+
+typedef struct {
+    const char *iri;
+    size_t offset; /* of a char * field in CgResource */
+} CgField;
+
+static const CgField cg_literal_fields[] = {
+    {CG_NS_RDFS "label", offsetof(CgResource, label)},
+    {CG_VOCAB "path", offsetof(CgResource, path)},
+    {CG_VOCAB "quote", offsetof(CgResource, quote)},
+    {CG_VOCAB "rule", offsetof(CgResource, rule)},
+    {CG_VOCAB "quantity", offsetof(CgResource, quantity)},
+    {CG_NS_NIF "beginIndex", offsetof(CgResource, begin)},
+    {CG_NS_NIF "endIndex", offsetof(CgResource, end)},
+};
+
+static const CgField cg_iri_fields[] = {
+    {CG_NS_RDF "subject", offsetof(CgResource, rdf_subject)},
+    {CG_NS_RDF "predicate", offsetof(CgResource, rdf_predicate)},
+    {CG_NS_RDF "object", offsetof(CgResource, rdf_object)},
+    {CG_NS_PROV "wasDerivedFrom", offsetof(CgResource, derived_from)},
+};
+
+static void cg_resource_clear(CgResource *r)
+{
+    char **fields[] = {&r->iri,   &r->type,        &r->label,         &r->path,
+                       &r->quote, &r->rule,        &r->quantity,      &r->begin,
+                       &r->end,   &r->rdf_subject, &r->rdf_predicate, &r->rdf_object,
+                       &r->derived_from};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; ++i) {
+        free(*fields[i]);
+    }
+    for (size_t i = 0; i < r->n_same_as; ++i) {
+        free(r->same_as[i]);
+    }
+    free(r->same_as);
+}
+
+static void cg_reader_free(CgReader *rd)
+{
+    for (size_t i = 0; i < rd->n_res; ++i) {
+        cg_resource_clear(&rd->res[i]);
+    }
+    for (size_t i = 0; i < rd->n_links; ++i) {
+        free(rd->links[i].subject);
+        free(rd->links[i].predicate);
+        free(rd->links[i].object);
+    }
+    free(rd->res);
+    free(rd->links);
+    cg_strmap_free(rd->by_iri);
+    cg_buf_free(&rd->scratch);
+}
+
+static CgResource *cg_resource_find(const CgReader *rd, const char *iri)
+{
+    uint32_t index;
+    return iri && cg_strmap_get(rd->by_iri, iri, strlen(iri), &index) ? &rd->res[index] : NULL;
+}
+
+static CgResource *cg_resource_get(CgReader *rd, const char *iri)
+{
+    CgResource *r = cg_resource_find(rd, iri);
+    if (r) {
+        return r;
+    }
+    rd->res = cg_xgrow(rd->res, &rd->cap_res, rd->n_res + 1, sizeof *rd->res);
+    r = memset(&rd->res[rd->n_res], 0, sizeof *r);
+    r->iri = cg_xstrdup(iri);
+    cg_strmap_put(rd->by_iri, iri, strlen(iri), (uint32_t)rd->n_res++);
+    return r;
+}
+
+static bool cg_set_field(CgResource *r, const CgField *fields, size_t n, const char *predicate,
+                         const char *value)
+{
+    for (size_t i = 0; i < n; ++i) {
+        if (!strcmp(predicate, fields[i].iri)) {
+            char **field = (char **)((char *)r + fields[i].offset);
+            if (!*field) {
+                *field = cg_xstrdup(value);
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool cg_has_prefix(const char *s, const char *prefix)
+{
+    return !strncmp(s, prefix, strlen(prefix));
+}
+
+static void cg_add_type(CgResource *r, const char *type)
+{
+    if (!strcmp(type, CG_VOCAB "Evidence")) {
+        r->is_evidence = true;
+    } else if (!strcmp(type, CG_VOCAB "Document")) {
+        r->is_document = true;
+    } else if (!strcmp(type, CG_NS_OWL "SymmetricProperty")) {
+        r->is_symmetric = true;
+    } else if (cg_has_prefix(type, CG_VOCAB) && !r->type) {
+        r->type = cg_xstrdup(type + strlen(CG_VOCAB));
+    }
+}
+
+static void cg_add_link(CgReader *rd, const char *s, const char *p, const char *o)
+{
+    rd->links = cg_xgrow(rd->links, &rd->cap_links, rd->n_links + 1, sizeof *rd->links);
+    rd->links[rd->n_links++] = (CgLink){cg_xstrdup(s), cg_xstrdup(p), cg_xstrdup(o)};
+}
+
+static void cg_add_iri_object(CgReader *rd, CgResource *r, const char *p, const char *o)
+{
+    if (!strcmp(p, CG_NS_RDF "type")) {
+        cg_add_type(r, o);
+    } else if (!strcmp(p, CG_NS_OWL "sameAs")) {
+        r->same_as = cg_xgrow(r->same_as, &r->cap_same_as, r->n_same_as + 1,
+                              sizeof *r->same_as);
+        r->same_as[r->n_same_as++] = cg_xstrdup(o);
+    } else if (!cg_set_field(r, cg_iri_fields, sizeof cg_iri_fields / sizeof cg_iri_fields[0],
+                             p, o) &&
+               cg_has_prefix(p, CG_VOCAB)) {
+        cg_add_link(rd, r->iri, p, o);
+    }
+}
+
+static void cg_on_statement(void *user_data, raptor_statement *st)
+{
+    CgReader *rd = user_data;
+    /* cg_export_rdf writes no blank nodes; anything else is not ours. */
+    if (st->subject->type != RAPTOR_TERM_TYPE_URI ||
+        st->predicate->type != RAPTOR_TERM_TYPE_URI) {
+        return;
+    }
+    CgResource *r =
+        cg_resource_get(rd, (const char *)raptor_uri_as_string(st->subject->value.uri));
+    const char *p = (const char *)raptor_uri_as_string(st->predicate->value.uri);
+    if (st->object->type == RAPTOR_TERM_TYPE_URI) {
+        cg_add_iri_object(rd, r, p, (const char *)raptor_uri_as_string(st->object->value.uri));
+    } else if (st->object->type == RAPTOR_TERM_TYPE_LITERAL) {
+        cg_set_field(r, cg_literal_fields,
+                     sizeof cg_literal_fields / sizeof cg_literal_fields[0], p,
+                     (const char *)st->object->value.literal.string);
+    }
+}
+
+static bool cg_is_entity(const CgResource *r)
+{
+    return r && r->type && strstr(r->iri, "/entity/");
+}
+
+/* The decoded part of `iri` after `prefix_len` bytes, into `out`. */
+static const char *cg_decoded_tail(const char *iri, size_t prefix_len, CgBuf *out)
+{
+    cg_buf_clear(out);
+    cg_iri_segment_decode(out, iri + prefix_len, strlen(iri + prefix_len));
+    return cg_buf_str(out);
+}
+
+/* An entity's id is the last segment of its IRI. */
+static const char *cg_entity_id(const char *iri, CgBuf *out)
+{
+    const char *slash = strrchr(iri, '/');
+    return cg_decoded_tail(iri, slash ? (size_t)(slash + 1 - iri) : 0, out);
+}
+
+/* The local name of a vocabulary IRI (a type or predicate), or NULL. */
+static const char *cg_vocab_local(const char *iri, CgBuf *out)
+{
+    if (!iri || !cg_has_prefix(iri, CG_VOCAB)) {
+        return NULL;
+    }
+    return cg_decoded_tail(iri, strlen(CG_VOCAB), out);
+}
+
+static bool cg_entity_index(CgReader *rd, const CgGraph *graph, const char *iri, uint32_t *out)
+{
+    if (!cg_is_entity(cg_resource_find(rd, iri))) {
+        return false;
+    }
+    const long index = cg_graph_find_entity(graph, cg_entity_id(iri, &rd->scratch));
+    *out = (uint32_t)index;
+    return index >= 0;
+}
+
+static bool cg_is_symmetric(const CgReader *rd, const char *predicate_iri)
+{
+    const CgResource *r = cg_resource_find(rd, predicate_iri);
+    return r && r->is_symmetric;
+}
+
+static void cg_build_entities(CgReader *rd, CgGraph *graph)
+{
+    CgBuf type = CG_BUF_INIT;
+    for (size_t i = 0; i < rd->n_res; ++i) {
+        const CgResource *r = &rd->res[i];
+        if (cg_is_entity(r)) {
+            cg_buf_clear(&type);
+            cg_iri_segment_decode(&type, r->type, strlen(r->type));
+            cg_graph_add_entity(graph, cg_entity_id(r->iri, &rd->scratch), cg_buf_str(&type),
+                                r->label, r->same_as, r->n_same_as);
+        }
+    }
+    cg_buf_free(&type);
+}
+
+/* A document without cg:path (not one of ours) is known by its IRI. */
+static uint32_t cg_document_of(const CgReader *rd, CgGraph *graph, const char *iri)
+{
+    const CgResource *r = cg_resource_find(rd, iri);
+    return cg_graph_add_document(graph, r && r->path ? r->path : iri);
+}
+
+static bool cg_parse_offset(const char *s, size_t *out)
+{
+    if (!s || *s < '0' || *s > '9') {
+        return false;
+    }
+    char *end;
+    errno = 0;
+    const unsigned long long v = strtoull(s, &end, 10);
+    *out = (size_t)v;
+    return !errno && !*end && v <= SIZE_MAX;
+}
+
+static bool cg_build_one_evidence(CgReader *rd, CgGraph *graph, const CgResource *r)
+{
+    uint32_t s, o;
+    size_t begin, end;
+    CgBuf predicate = CG_BUF_INIT;
+    const bool ok = cg_entity_index(rd, graph, r->rdf_subject, &s) &&
+                    cg_entity_index(rd, graph, r->rdf_object, &o) && r->derived_from &&
+                    cg_parse_offset(r->begin, &begin) && cg_parse_offset(r->end, &end) &&
+                    cg_vocab_local(r->rdf_predicate, &predicate);
+    if (ok) {
+        cg_graph_add_evidence(graph, cg_buf_str(&predicate),
+                              cg_is_symmetric(rd, r->rdf_predicate), s, o,
+                              cg_document_of(rd, graph, r->derived_from),
+                              r->rule ? r->rule : "", r->quote ? r->quote : "", begin, end,
+                              r->quantity);
+    }
+    cg_buf_free(&predicate);
+    return ok;
+}
+
+static void cg_build_evidence(CgReader *rd, CgGraph *graph, CgRdfLog *log)
+{
+    for (size_t i = 0; i < rd->n_res; ++i) {
+        const CgResource *r = &rd->res[i];
+        if (r->is_document) {
+            cg_document_of(rd, graph, r->iri);
+        }
+        if (r->is_evidence && !cg_build_one_evidence(rd, graph, r)) {
+            cg_diag(log->sink, CG_SEV_WARNING, CG_FAILURE, log->file, 0, 0,
+                    "evidence <%s> lacks a known subject, object, predicate, document or "
+                    "offsets; skipped",
+                    r->iri);
+        }
+    }
+}
+
+static void cg_build_relations(CgReader *rd, CgGraph *graph)
+{
+    CgBuf predicate = CG_BUF_INIT;
+    for (size_t i = 0; i < rd->n_links; ++i) {
+        const CgLink *l = &rd->links[i];
+        uint32_t s, o;
+        if (cg_entity_index(rd, graph, l->subject, &s) &&
+            cg_entity_index(rd, graph, l->object, &o)) {
+            cg_graph_add_relation(graph, cg_vocab_local(l->predicate, &predicate),
+                                  cg_is_symmetric(rd, l->predicate), s, o);
+        }
+    }
+    cg_buf_free(&predicate);
+}
+
+static const char *cg_parser_name(const char *path)
+{
+    static const char *const names[][2] = {
+        {".ttl", "turtle"}, {".nt", "ntriples"}, {".nq", "nquads"}, {".rdf", "rdfxml"}};
+    const char *dot = strrchr(path, '.');
+    for (size_t i = 0; dot && i < sizeof names / sizeof names[0]; ++i) {
+        if (!strcmp(dot, names[i][0])) {
+            return names[i][1];
+        }
+    }
+    return "turtle";
+}
+
+static CgStatus cg_parse_stream(CgReader *rd, raptor_world *world, FILE *fp, const char *path,
+                                CgRdfLog *log)
+{
+    raptor_parser *parser = raptor_new_parser(world, cg_parser_name(path));
+    /* Relative IRIs in the file resolve against the file's own location. */
+    unsigned char *base_str = raptor_uri_filename_to_uri_string(path);
+    raptor_uri *base = base_str ? raptor_new_uri(world, base_str) : NULL;
+    CgStatus st = CG_ERR_INTERNAL;
+    if (parser && base) {
+        raptor_parser_set_statement_handler(parser, rd, cg_on_statement);
+        const int rc = raptor_parser_parse_file_stream(parser, fp, path, base);
+        st = rc || log->errors ? CG_ERR_SYNTAX : CG_OK;
+        if (st && !log->errors) {
+            cg_diag(log->sink, CG_SEV_ERROR, st, path, 0, 0, "cannot parse as %s",
+                    cg_parser_name(path));
+        }
+    }
+    if (base) {
+        raptor_free_uri(base);
+    }
+    raptor_free_memory(base_str);
+    if (parser) {
+        raptor_free_parser(parser);
+    }
+    return st;
+}
+
+static CgStatus cg_parse_file(CgReader *rd, const char *path, CgRdfLog *log)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        cg_diag(log->sink, CG_SEV_ERROR, CG_ERR_IO, path, 0, 0, "cannot open: %s",
+                strerror(errno));
+        return CG_ERR_IO;
+    }
+    raptor_world *world = cg_rdf_world_new(log);
+    CgStatus st = world ? cg_parse_stream(rd, world, fp, path, log) : CG_ERR_INTERNAL;
+    if (!st && ferror(fp)) {
+        cg_diag(log->sink, CG_SEV_ERROR, CG_ERR_IO, path, 0, 0, "cannot read");
+        st = CG_ERR_IO;
+    }
+    if (world) {
+        raptor_free_world(world);
+    }
+    fclose(fp);
+    return st;
+}
+
+CgStatus cg_import_rdf(const char *path, CgDiagSink *sink, CgGraph **out)
+{
+    *out = NULL;
+    CgRdfLog log = {sink, path, CG_ERR_SYNTAX, 0};
+    CgReader rd = {.by_iri = cg_strmap_new()};
+    const CgStatus st = cg_parse_file(&rd, path, &log);
+    if (!st) {
+        *out = cg_graph_new();
+        cg_build_entities(&rd, *out);
+        cg_build_evidence(&rd, *out, &log);
+        cg_build_relations(&rd, *out);
+        cg_graph_finish(*out);
+    }
+    cg_reader_free(&rd);
+    return st;
+}

@@ -1,0 +1,407 @@
+/* The graph as RDF through Raptor's serialisers.  Statements are emitted in a
+ * fixed order from the finished (sorted) graph; the Turtle serialiser then
+ * groups them by subject in its own sorted order, so both streaming and
+ * abbreviating formats give the same bytes for the same graph. */
+#include "export.h"
+
+#include "../core/buf.h"
+#include "rdf_common.h"
+#include "stream.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The fixed terms every graph uses; built once per export. */
+typedef enum {
+    CG_T_TYPE,
+    CG_T_LABEL,
+    CG_T_SAME_AS,
+    CG_T_SUBJECT,
+    CG_T_PREDICATE,
+    CG_T_OBJECT,
+    CG_T_DERIVED_FROM,
+    CG_T_QUOTE,
+    CG_T_BEGIN,
+    CG_T_END,
+    CG_T_RULE,
+    CG_T_QUANTITY,
+    CG_T_QUANTITY_VALUE,
+    CG_T_PATH,
+    CG_T_EVIDENCE,
+    CG_T_STATEMENT,
+    CG_T_DOCUMENT,
+    CG_T_FOAF_DOCUMENT,
+    CG_T_SYMMETRIC,
+    CG_N_TERMS
+} CgTermId;
+
+static const char *const cg_term_iris[CG_N_TERMS] = {
+    CG_NS_RDF "type",         CG_NS_RDFS "label",       CG_NS_OWL "sameAs",
+    CG_NS_RDF "subject",      CG_NS_RDF "predicate",    CG_NS_RDF "object",
+    CG_NS_PROV "wasDerivedFrom", CG_VOCAB "quote",      CG_NS_NIF "beginIndex",
+    CG_NS_NIF "endIndex",     CG_VOCAB "rule",          CG_VOCAB "quantity",
+    CG_VOCAB "quantityValue", CG_VOCAB "path",          CG_VOCAB "Evidence",
+    CG_NS_RDF "Statement",    CG_VOCAB "Document",      CG_NS_FOAF "Document",
+    CG_NS_OWL "SymmetricProperty",
+};
+
+typedef struct {
+    raptor_world *world;
+    raptor_serializer *serializer;
+    raptor_term *terms[CG_N_TERMS];
+    raptor_uri *xsd_count;   /* xsd:nonNegativeInteger */
+    raptor_uri *xsd_decimal;
+    CgBuf base;              /* ends in '/' or '#' */
+    CgBuf iri;               /* scratch */
+    CgBuf text;              /* scratch */
+    bool failed;             /* a statement could not be made or written */
+} CgRdfWriter;
+
+/* No "rdf": Raptor's Turtle writer declares it itself and refuses it twice. */
+static const char *const cg_prefixes[][2] = {
+    {"rdfs", CG_NS_RDFS}, {"owl", CG_NS_OWL},   {"xsd", CG_NS_XSD}, {"prov", CG_NS_PROV},
+    {"nif", CG_NS_NIF},   {"foaf", CG_NS_FOAF}, {"cg", CG_VOCAB},
+};
+
+static const char *const cg_base_prefixes[][2] = {
+    {"ent", "entity/"}, {"ev", "evidence/"}, {"doc", "document/"},
+};
+
+static const char *cg_serializer_name(CgFormat format)
+{
+    return format == CG_FMT_NTRIPLES ? "ntriples"
+           : format == CG_FMT_NQUADS ? "nquads"
+                                     : "turtle";
+}
+
+static void cg_set_base(CgRdfWriter *w, const char *base)
+{
+    cg_buf_puts(&w->base, base ? base : CG_DEFAULT_BASE);
+    /* The contract appends "entity/" etc. to the base, which reads as a path
+     * only after a separator. */
+    const char last = w->base.len ? w->base.data[w->base.len - 1] : '\0';
+    if (last != '/' && last != '#') {
+        cg_buf_putc(&w->base, '/');
+    }
+}
+
+static int cg_declare_prefix(CgRdfWriter *w, const char *prefix, const char *iri)
+{
+    raptor_uri *uri = raptor_new_uri(w->world, (const unsigned char *)iri);
+    const int rc = !uri || raptor_serializer_set_namespace(w->serializer, uri,
+                                                           (const unsigned char *)prefix);
+    raptor_free_uri(uri);
+    return rc;
+}
+
+/* Only Turtle abbreviates; the line formats reject namespaces. */
+static int cg_declare_prefixes(CgRdfWriter *w)
+{
+    int rc = 0;
+    for (size_t i = 0; i < sizeof cg_prefixes / sizeof cg_prefixes[0]; ++i) {
+        rc |= cg_declare_prefix(w, cg_prefixes[i][0], cg_prefixes[i][1]);
+    }
+    for (size_t i = 0; i < sizeof cg_base_prefixes / sizeof cg_base_prefixes[0]; ++i) {
+        cg_buf_clear(&w->iri);
+        cg_buf_printf(&w->iri, "%s%s", cg_buf_str(&w->base), cg_base_prefixes[i][1]);
+        rc |= cg_declare_prefix(w, cg_base_prefixes[i][0], cg_buf_str(&w->iri));
+    }
+    return rc;
+}
+
+static int cg_make_terms(CgRdfWriter *w)
+{
+    for (size_t i = 0; i < CG_N_TERMS; ++i) {
+        w->terms[i] = raptor_new_term_from_uri_string(w->world,
+                                                      (const unsigned char *)cg_term_iris[i]);
+        if (!w->terms[i]) {
+            return 1;
+        }
+    }
+    w->xsd_count =
+        raptor_new_uri(w->world, (const unsigned char *)CG_NS_XSD "nonNegativeInteger");
+    w->xsd_decimal = raptor_new_uri(w->world, (const unsigned char *)CG_NS_XSD "decimal");
+    return !w->xsd_count || !w->xsd_decimal;
+}
+
+static void cg_writer_close(CgRdfWriter *w)
+{
+    for (size_t i = 0; i < CG_N_TERMS; ++i) {
+        if (w->terms[i]) {
+            raptor_free_term(w->terms[i]);
+        }
+    }
+    if (w->xsd_count) {
+        raptor_free_uri(w->xsd_count);
+    }
+    if (w->xsd_decimal) {
+        raptor_free_uri(w->xsd_decimal);
+    }
+    if (w->serializer) {
+        raptor_free_serializer(w->serializer);
+    }
+    if (w->world) {
+        raptor_free_world(w->world);
+    }
+    cg_buf_free(&w->base);
+    cg_buf_free(&w->iri);
+    cg_buf_free(&w->text);
+}
+
+static CgStatus cg_writer_open(CgRdfWriter *w, CgRdfLog *log, CgFormat format,
+                               const char *base, FILE *stream)
+{
+    cg_set_base(w, base);
+    w->world = cg_rdf_world_new(log);
+    if (!w->world) {
+        return CG_ERR_INTERNAL;
+    }
+    w->serializer = raptor_new_serializer(w->world, cg_serializer_name(format));
+    if (!w->serializer || cg_make_terms(w) ||
+        (format == CG_FMT_TURTLE && cg_declare_prefixes(w)) ||
+        raptor_serializer_start_to_file_handle(w->serializer, NULL, stream)) {
+        cg_diag(log->sink, CG_SEV_ERROR, CG_ERR_INTERNAL, NULL, 0, 0,
+                "cannot start the Raptor %s serializer", cg_serializer_name(format));
+        return CG_ERR_INTERNAL;
+    }
+    return CG_OK;
+}
+
+/* Writes one statement.  `subject` and `predicate` are borrowed and
+ * `object` is consumed: Raptor takes over the terms it is given, hence the
+ * copies (which only count references). */
+static void cg_emit_with(CgRdfWriter *w, raptor_term *subject, raptor_term *predicate,
+                         raptor_term *object)
+{
+    if (!subject || !predicate || !object) {
+        w->failed = true;
+        if (object) {
+            raptor_free_term(object);
+        }
+        return;
+    }
+    raptor_statement *st = raptor_new_statement_from_nodes(
+        w->world, raptor_term_copy(subject), raptor_term_copy(predicate), object, NULL);
+    if (!st || raptor_serializer_serialize_statement(w->serializer, st)) {
+        w->failed = true;
+    }
+    if (st) {
+        raptor_free_statement(st);
+    }
+}
+
+static void cg_emit(CgRdfWriter *w, raptor_term *subject, CgTermId predicate,
+                    raptor_term *object)
+{
+    cg_emit_with(w, subject, w->terms[predicate], object);
+}
+
+static raptor_term *cg_term(CgRdfWriter *w, CgTermId id)
+{
+    return raptor_term_copy(w->terms[id]);
+}
+
+static void cg_free_term(raptor_term *term)
+{
+    if (term) {
+        raptor_free_term(term);
+    }
+}
+
+/* A new term for the IRI head + dir + segment (percent-encoded). */
+static raptor_term *cg_iri(CgRdfWriter *w, const char *head, const char *dir,
+                           const char *segment)
+{
+    cg_buf_clear(&w->iri);
+    cg_buf_puts(&w->iri, head);
+    cg_buf_puts(&w->iri, dir);
+    cg_iri_segment_encode(&w->iri, segment);
+    return raptor_new_term_from_uri_string(w->world, (const unsigned char *)cg_buf_str(&w->iri));
+}
+
+static raptor_term *cg_entity_iri(CgRdfWriter *w, const CgGraph *graph, uint32_t index)
+{
+    return cg_iri(w, cg_buf_str(&w->base), "entity/", cg_graph_entity(graph, index)->id);
+}
+
+static raptor_term *cg_literal(CgRdfWriter *w, const char *text, raptor_uri *datatype)
+{
+    return raptor_new_term_from_literal(w->world, (const unsigned char *)text, datatype, NULL);
+}
+
+static raptor_term *cg_count_literal(CgRdfWriter *w, size_t n)
+{
+    char digits[24];
+    snprintf(digits, sizeof digits, "%zu", n);
+    return cg_literal(w, digits, w->xsd_count);
+}
+
+/* "12,000" -> "12000.0".  Separators must group digits by three, so that a
+ * decimal comma ("1,5") is not misread as 15.  The ".0" keeps the value an
+ * xsd:decimal when Raptor's Turtle writer abbreviates it to a bare number
+ * ("12000" would read back as an xsd:integer). */
+static bool cg_quantity_decimal(const char *q, CgBuf *out)
+{
+    size_t group = 0;
+    bool grouped = false;
+    cg_buf_clear(out);
+    for (; isdigit((unsigned char)*q) || *q == ','; ++q) {
+        if (*q == ',') {
+            if (!group || group > 3 || (grouped && group != 3)) {
+                return false;
+            }
+            grouped = true;
+            group = 0;
+        } else {
+            ++group;
+            if (*q != '0' || out->len) { /* no leading zeros */
+                cg_buf_putc(out, *q);
+            }
+        }
+    }
+    if (!group || (grouped && group != 3)) {
+        return false;
+    }
+    if (!out->len) {
+        cg_buf_putc(out, '0');
+    }
+    if (*q != '.') {
+        cg_buf_puts(out, ".0");
+        return !*q;
+    }
+    cg_buf_append(out, q, strspn(q, ".0123456789"));
+    return q[1] && strspn(q + 1, "0123456789") == strlen(q + 1);
+}
+
+static void cg_write_entity(CgRdfWriter *w, const CgGraph *graph, uint32_t index)
+{
+    const CgGraphEntity *e = cg_graph_entity(graph, index);
+    raptor_term *s = cg_entity_iri(w, graph, index);
+    cg_emit(w, s, CG_T_TYPE, cg_iri(w, CG_VOCAB, "", e->type));
+    cg_emit(w, s, CG_T_LABEL, cg_literal(w, e->label, NULL));
+    for (size_t i = 0; i < e->n_same_as; ++i) {
+        cg_emit(w, s, CG_T_SAME_AS, raptor_new_term_from_uri_string(
+                                        w->world, (const unsigned char *)e->same_as[i]));
+    }
+    cg_free_term(s);
+}
+
+static void cg_write_relation(CgRdfWriter *w, const CgGraph *graph, const CgGraphRelation *r)
+{
+    raptor_term *s = cg_entity_iri(w, graph, r->subject);
+    raptor_term *p = cg_iri(w, CG_VOCAB, "", r->predicate);
+    cg_emit_with(w, s, p, cg_entity_iri(w, graph, r->object));
+    cg_free_term(s);
+    cg_free_term(p);
+}
+
+static int cg_strptr_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Declares each symmetric predicate used, so that a reader (our own
+ * cg_import_rdf included) knows that the direction means nothing. */
+static void cg_write_symmetric(CgRdfWriter *w, const CgGraph *graph)
+{
+    const size_t n = cg_graph_relation_count(graph);
+    const char **names = calloc(n ? n : 1, sizeof *names);
+    size_t k = 0;
+    for (size_t i = 0; names && i < n; ++i) {
+        if (cg_graph_relation(graph, i)->symmetric) {
+            names[k++] = cg_graph_relation(graph, i)->predicate;
+        }
+    }
+    qsort(names, k, sizeof *names, cg_strptr_cmp);
+    for (size_t i = 0; i < k; ++i) {
+        if (i && !strcmp(names[i], names[i - 1])) {
+            continue;
+        }
+        raptor_term *p = cg_iri(w, CG_VOCAB, "", names[i]);
+        cg_emit(w, p, CG_T_TYPE, cg_term(w, CG_T_SYMMETRIC));
+        cg_free_term(p);
+    }
+    w->failed |= !names;
+    free(names);
+}
+
+static void cg_write_document(CgRdfWriter *w, const CgGraphDocument *d)
+{
+    raptor_term *s = cg_iri(w, cg_buf_str(&w->base), "document/", d->key);
+    cg_emit(w, s, CG_T_TYPE, cg_term(w, CG_T_DOCUMENT));
+    cg_emit(w, s, CG_T_TYPE, cg_term(w, CG_T_FOAF_DOCUMENT));
+    cg_emit(w, s, CG_T_PATH, cg_literal(w, d->path, NULL));
+    cg_free_term(s);
+}
+
+/* What the evidence says and where: quote, offsets, rule, capture. */
+static void cg_write_evidence_text(CgRdfWriter *w, raptor_term *s, const CgGraphEvidence *ev)
+{
+    cg_emit(w, s, CG_T_QUOTE, cg_literal(w, ev->quote, NULL));
+    cg_emit(w, s, CG_T_BEGIN, cg_count_literal(w, ev->begin));
+    cg_emit(w, s, CG_T_END, cg_count_literal(w, ev->end));
+    cg_emit(w, s, CG_T_RULE, cg_literal(w, ev->rule, NULL));
+    if (!ev->quantity) {
+        return;
+    }
+    cg_emit(w, s, CG_T_QUANTITY, cg_literal(w, ev->quantity, NULL));
+    if (cg_quantity_decimal(ev->quantity, &w->text)) {
+        cg_emit(w, s, CG_T_QUANTITY_VALUE, cg_literal(w, cg_buf_str(&w->text), w->xsd_decimal));
+    }
+}
+
+static void cg_write_evidence(CgRdfWriter *w, const CgGraph *graph, const CgGraphEvidence *ev)
+{
+    raptor_term *s = cg_iri(w, cg_buf_str(&w->base), "evidence/", ev->key);
+    cg_emit(w, s, CG_T_TYPE, cg_term(w, CG_T_EVIDENCE));
+    cg_emit(w, s, CG_T_TYPE, cg_term(w, CG_T_STATEMENT));
+    cg_emit(w, s, CG_T_SUBJECT, cg_entity_iri(w, graph, ev->subject));
+    cg_emit(w, s, CG_T_PREDICATE, cg_iri(w, CG_VOCAB, "", ev->predicate));
+    cg_emit(w, s, CG_T_OBJECT, cg_entity_iri(w, graph, ev->object));
+    cg_emit(w, s, CG_T_DERIVED_FROM, cg_iri(w, cg_buf_str(&w->base), "document/",
+                                            cg_graph_document(graph, ev->document)->key));
+    cg_write_evidence_text(w, s, ev);
+    cg_free_term(s);
+}
+
+static void cg_write_graph(CgRdfWriter *w, const CgGraph *graph)
+{
+    for (size_t i = 0; i < cg_graph_entity_count(graph); ++i) {
+        cg_write_entity(w, graph, (uint32_t)i);
+    }
+    for (size_t i = 0; i < cg_graph_relation_count(graph); ++i) {
+        cg_write_relation(w, graph, cg_graph_relation(graph, i));
+    }
+    cg_write_symmetric(w, graph);
+    for (size_t i = 0; i < cg_graph_document_count(graph); ++i) {
+        cg_write_document(w, cg_graph_document(graph, i));
+    }
+    for (size_t i = 0; i < cg_graph_evidence_count(graph); ++i) {
+        cg_write_evidence(w, graph, cg_graph_evidence(graph, i));
+    }
+}
+
+CgStatus cg_export_rdf(const CgGraph *graph, const char *base, CgFormat format, FILE *stream,
+                       CgDiagSink *sink)
+{
+    if (!cg_format_is_rdf(format)) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_USAGE, NULL, 0, 0, "%s is not an RDF format",
+                cg_format_name(format));
+        return CG_ERR_USAGE;
+    }
+    CgRdfLog log = {sink, NULL, CG_ERR_INTERNAL, 0};
+    CgRdfWriter w = {0};
+    CgStatus st = cg_writer_open(&w, &log, format, base, stream);
+    if (!st) {
+        cg_write_graph(&w, graph);
+        if (raptor_serializer_serialize_end(w.serializer) || w.failed || log.errors) {
+            cg_diag(sink, CG_SEV_ERROR, CG_ERR_INTERNAL, NULL, 0, 0,
+                    "Raptor could not serialize the graph");
+            st = CG_ERR_INTERNAL;
+        }
+    }
+    cg_writer_close(&w);
+    const CgStatus io = cg_stream_check(stream, "RDF", sink);
+    return st ? st : io;
+}
