@@ -4,7 +4,7 @@
 
 typedef void (*CgDecodeItem)(CgLoader *ld, const CgYNode *node);
 
-static const char *const top_keys[] = {"entities", "predicates", "relations"};
+static const char *const top_keys[] = {"lists", "entities", "predicates", "relations"};
 
 static void decode_list(CgLoader *ld, const CgYNode *node, const char *key,
                         const char *item, CgDecodeItem decode)
@@ -29,14 +29,15 @@ void cg_decode_document(CgLoader *ld, const CgYNode *root)
     }
     if (root->kind != CG_Y_MAP) {
         cg_node_error(ld, root,
-                      "a rule file must be a mapping with the keys entities, predicates "
-                      "and relations, not %s",
+                      "a rule file must be a mapping with the keys lists, entities, "
+                      "predicates and relations, not %s",
                       cg_ykind_name(root));
         return;
     }
-    const CgYNode *v[3];
-    cg_yfields(ld, root, "a rule file", top_keys, 3, v);
-    decode_list(ld, v[0], "entities", "entity", cg_decode_entity);
-    decode_list(ld, v[1], "predicates", "predicate", cg_decode_predicate);
-    decode_list(ld, v[2], "relations", "relation", cg_decode_relation);
+    const CgYNode *v[4];
+    cg_yfields(ld, root, "a rule file", top_keys, 4, v);
+    cg_decode_lists(ld, v[0]); /* first: the file's patterns may use them */
+    decode_list(ld, v[1], "entities", "entity", cg_decode_entity);
+    decode_list(ld, v[2], "predicates", "predicate", cg_decode_predicate);
+    decode_list(ld, v[3], "relations", "relation", cg_decode_relation);
 }

@@ -25,7 +25,7 @@ static void decode_pattern(CgLoader *ld, const CgYNode *node, const char *what,
     CgPatNode *root = NULL;
     unsigned err_col = 1;
     char err[CG_PATTERN_ERR_MAX];
-    if (cg_pattern_parse(src, &root, &err_col, err, sizeof err)) {
+    if (cg_pattern_parse(src, cg_lists_find, ld, &root, &err_col, err, sizeof err)) {
         cg_load_error(ld, CG_ERR_RULES, node->line, cg_ycol(node, err_col - 1),
                       "a pattern of %s does not parse: %s", what, err);
         free(src);

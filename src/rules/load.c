@@ -69,6 +69,7 @@ static void loader_init(CgLoader *ld, CgDiagSink *sink)
     cg_names_init(&ld->relation_ids);
     cg_names_init(&ld->predicates);
     cg_names_init(&ld->types);
+    ld->lists.names = cg_strmap_new();
 }
 
 /* Frees the loading state and hands over the rule set, or frees it too
@@ -85,6 +86,7 @@ static CgStatus loader_finish(CgLoader *ld, CgRuleSet **out)
     cg_names_free(&ld->relation_ids);
     cg_names_free(&ld->predicates);
     cg_names_free(&ld->types);
+    cg_lists_free(&ld->lists);
     if (ld->status) {
         cg_rules_free(ld->rules);
         *out = NULL;

@@ -14,6 +14,8 @@
 
 typedef struct {
     const char *src;
+    CgPatListFunc lists;
+    void *ctx;
     size_t pos;
     unsigned err_col;
     char *err;
@@ -75,7 +77,42 @@ static bool pat_take(CgPatParser *p, char c)
 
 static bool pat_is_word_char(char c)
 {
-    return c && !isspace((unsigned char)c) && !strchr("(){}|?*.", c);
+    return c && !isspace((unsigned char)c) && !strchr("(){}|?*.@", c);
+}
+
+CgPatNode *cg_pattern_copy(const CgPatNode *node)
+{
+    CgPatNode *n = cg_xmalloc(sizeof *n);
+    *n = *node;
+    n->word = node->word ? cg_xstrdup(node->word) : NULL;
+    n->kids = node->n_kids ? cg_xmalloc(node->n_kids * sizeof *n->kids) : NULL;
+    for (size_t i = 0; i < node->n_kids; ++i) {
+        n->kids[i] = cg_pattern_copy(node->kids[i]);
+    }
+    return n;
+}
+
+/* @NAME: a copy of the list's alternatives, so every pattern owns its tree. */
+static CgPatNode *pat_parse_list_ref(CgPatParser *p)
+{
+    const size_t start = p->pos++;
+    const size_t len = strspn(p->src + p->pos,
+                              "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+    const CgPatNode *list = len && p->lists ? p->lists(p->ctx, p->src + p->pos, len) : NULL;
+    if (!list) {
+        char msg[160];
+        snprintf(msg, sizeof msg,
+                 len ? "unknown word list '@%.*s': define it under 'lists:' in this file "
+                       "or an earlier one"
+                     : "'@' must be followed by the name of a word list%.*s",
+                 (int)(len > 40 ? 40 : len), p->src + p->pos);
+        pat_error(p, start, msg);
+        return NULL;
+    }
+    p->pos += len;
+    CgPatNode *n = cg_pattern_copy(list);
+    n->col = (unsigned)start + 1;
+    return n;
 }
 
 static CgPatNode *pat_parse_alt(CgPatParser *p, unsigned depth);
@@ -220,6 +257,8 @@ static CgPatNode *pat_parse_elem(CgPatParser *p, unsigned depth)
     CgPatNode *n = NULL;
     if (pat_is_quoted(p)) {
         n = pat_parse_quoted(p);
+    } else if (c == '@') {
+        n = pat_parse_list_ref(p);
     } else if (c == '(') {
         n = pat_parse_group(p, depth);
     } else if (c == '{') {
@@ -309,17 +348,33 @@ static void pat_check_slots(CgPatParser *p, const CgPatNode *root)
     }
 }
 
-CgStatus cg_pattern_parse(const char *src, CgPatNode **out, unsigned *err_col, char *err,
-                          size_t err_size)
+static bool pat_has_slot(const CgPatNode *n)
 {
-    CgPatParser p = {src, 0, 0, err, err_size, false};
+    if (n->kind == CG_PAT_SUBJECT || n->kind == CG_PAT_OBJECT) {
+        return true;
+    }
+    for (size_t i = 0; i < n->n_kids; ++i) {
+        if (pat_has_slot(n->kids[i])) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static CgStatus pat_parse_top(const char *src, CgPatListFunc lists, void *ctx, bool phrase,
+                              CgPatNode **out, unsigned *err_col, char *err, size_t err_size)
+{
+    CgPatParser p = {src, lists, ctx, 0, 0, err, err_size, false};
     CgPatNode *root = pat_parse_alt(&p, 0);
     pat_skip_space(&p);
     if (!p.failed && p.src[p.pos] == ')') {
         pat_error(&p, p.pos, "')' without a matching '('");
     }
-    if (!p.failed) {
+    if (!p.failed && !phrase) {
         pat_check_slots(&p, root);
+    }
+    if (!p.failed && phrase && pat_has_slot(root)) {
+        pat_error(&p, 0, "a word list's phrase cannot hold {subject} or {object}");
     }
     if (p.failed) {
         cg_pattern_free(root);
@@ -329,4 +384,17 @@ CgStatus cg_pattern_parse(const char *src, CgPatNode **out, unsigned *err_col, c
     }
     *out = root;
     return CG_OK;
+}
+
+CgStatus cg_pattern_parse(const char *src, CgPatListFunc lists, void *ctx, CgPatNode **out,
+                          unsigned *err_col, char *err, size_t err_size)
+{
+    return pat_parse_top(src, lists, ctx, false, out, err_col, err, err_size);
+}
+
+CgStatus cg_pattern_parse_phrase(const char *src, CgPatListFunc lists, void *ctx,
+                                 CgPatNode **out, unsigned *err_col, char *err,
+                                 size_t err_size)
+{
+    return pat_parse_top(src, lists, ctx, true, out, err_col, err, err_size);
 }

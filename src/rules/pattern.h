@@ -14,7 +14,9 @@
  *               optional scale word (million, thousand) captured with it
  *   ...  ...N   a gap of 0 to 5 (or 0 to N, N <= 30) tokens or mentions
  *   (a b | c)   alternatives, each a sequence of elements
- *   X?          X is optional (a word, a group, a slot)
+ *   @NAME       one of the phrases of the word list NAME (a rule file's
+ *               `lists:`), as if written (phrase 1 | phrase 2 | ...)
+ *   X?          X is optional (a word, a group, a slot, a list)
  * A hyphenated word ("full-scale") matches the same tokens as in text.
  * A pattern must hold exactly one {subject} and one {object}, each outside
  * any alternative or optional part, so every match binds both. */
@@ -48,11 +50,24 @@ struct CgPatNode {
     unsigned col;      /* 1-based column in the source string */
 };
 
-/* Parses `src`.  On success sets *out (free with cg_pattern_free).  On a
- * syntax error returns CG_ERR_SYNTAX, sets *err_col (1-based column in
- * `src`) and writes a message for the user into `err` (`err_size` bytes). */
-CgStatus cg_pattern_parse(const char *src, CgPatNode **out, unsigned *err_col,
-                          char *err, size_t err_size);
+/* Finds the word list `name` (`len` bytes, without the @): an ALT node the
+ * parser copies, or NULL when there is no such list. */
+typedef const CgPatNode *(*CgPatListFunc)(void *ctx, const char *name, size_t len);
+
+/* Parses `src`; `lists` (may be NULL) resolves @NAME.  On success sets *out
+ * (free with cg_pattern_free).  On a syntax error returns CG_ERR_SYNTAX,
+ * sets *err_col (1-based column in `src`) and writes a message for the user
+ * into `err` (`err_size` bytes). */
+CgStatus cg_pattern_parse(const char *src, CgPatListFunc lists, void *ctx, CgPatNode **out,
+                          unsigned *err_col, char *err, size_t err_size);
+
+/* Parses one phrase of a word list: like a pattern, but without slots. */
+CgStatus cg_pattern_parse_phrase(const char *src, CgPatListFunc lists, void *ctx,
+                                 CgPatNode **out, unsigned *err_col, char *err,
+                                 size_t err_size);
+
+/* A deep copy of `node`. */
+CgPatNode *cg_pattern_copy(const CgPatNode *node);
 
 /* NULL-safe. */
 void cg_pattern_free(CgPatNode *node);

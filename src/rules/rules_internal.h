@@ -96,9 +96,17 @@ typedef struct {
     CgMark *object_marks;
 } CgRelDraft;
 
+/* Word lists (`lists:`), visible to the patterns that follow them. */
+typedef struct {
+    CgStrMap *names; /* name -> index in nodes */
+    CgPatNode **nodes; /* ALT nodes, owned */
+    size_t n, cap;
+} CgLists;
+
 typedef struct {
     CgRuleSet *rules;
     CgDiagSink *sink;
+    CgLists lists;
     const char *file; /* the file being read (interned in rules) */
     CgRelDraft *drafts; /* parallel to rules->relations */
     size_t cap_drafts;
@@ -117,6 +125,12 @@ void cg_node_error(CgLoader *ld, const CgYNode *node, const char *fmt, ...)
 /* load_yaml.c: parses `len` bytes; returns the document roots (NULL items
  * for empty documents) or NULL after reporting a YAML error. */
 CgYNode **cg_yaml_parse(CgLoader *ld, const char *yaml, size_t len, size_t *n_docs);
+
+/* decode_lists.c: reads a `lists:` mapping; cg_lists_find is the
+ * CgPatListFunc that patterns use to resolve @NAME (ctx: the CgLoader). */
+void cg_decode_lists(CgLoader *ld, const CgYNode *node);
+const CgPatNode *cg_lists_find(void *ctx, const char *name, size_t len);
+void cg_lists_free(CgLists *lists);
 
 /* decode.c: turns one document's tree into rules. */
 void cg_decode_document(CgLoader *ld, const CgYNode *root);

@@ -14,7 +14,7 @@ static CgPatNode *parse_ok(const char *src)
     CgPatNode *root = NULL;
     unsigned col = 0;
     char err[256] = "";
-    const CgStatus st = cg_pattern_parse(src, &root, &col, err, sizeof err);
+    const CgStatus st = cg_pattern_parse(src, NULL, NULL, &root, &col, err, sizeof err);
     if (st) {
         print_error("unexpected error at column %u: %s\n", col, err);
     }
@@ -27,7 +27,7 @@ static void expect_error(const char *src, unsigned want_col, const char *want_ms
     CgPatNode *root = NULL;
     unsigned col = 0;
     char err[256] = "";
-    assert_int_equal(cg_pattern_parse(src, &root, &col, err, sizeof err), CG_ERR_SYNTAX);
+    assert_int_equal(cg_pattern_parse(src, NULL, NULL, &root, &col, err, sizeof err), CG_ERR_SYNTAX);
     assert_null(root);
     assert_int_equal(col, want_col);
     assert_non_null(strstr(err, want_msg));

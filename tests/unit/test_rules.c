@@ -345,13 +345,66 @@ static void test_duplicate_across_files(void **state)
     rmdir(dir);
 }
 
+static const char lists_yaml[] =
+    "lists:\n"
+    "  TITLE: [president, \"prime minister\", \"secretary-general\"]\n"
+    "  LEADER: [\"@TITLE of\", leader of]\n"
+    "entities:\n"
+    "  - {id: putin, type: Person, label: Putin}\n"
+    "  - {id: russia, type: Country, label: Russia}\n"
+    "predicates: [{name: officialOf}]\n"
+    "relations:\n"
+    "  - {id: r, predicate: officialOf, subject: Person, object: Country,\n"
+    "     patterns: [\"@LEADER? {object} ,? {subject}\"]}\n";
+
+/* @NAME expands to the list's phrases, lists may use earlier lists. */
+static void test_word_lists(void **state)
+{
+    (void)state;
+    CgRuleSet *rules = NULL;
+    assert_int_equal(cg_rules_load_string(lists_yaml, strlen(lists_yaml), "t.yaml", NULL, &rules),
+                     CG_OK);
+    const CgPatNode *root = cg_rules_relation(rules, 0)->patterns[0].root;
+    const CgPatNode *leader = root->kids[0];
+    assert_int_equal(leader->kind, CG_PAT_ALT);
+    assert_true(leader->optional);
+    assert_int_equal(leader->n_kids, 2);
+    const CgPatNode *title_of = leader->kids[0];
+    assert_int_equal(title_of->kind, CG_PAT_SEQ);
+    assert_int_equal(title_of->kids[0]->kind, CG_PAT_ALT);
+    assert_int_equal(title_of->kids[0]->n_kids, 3);
+    assert_string_equal(title_of->kids[1]->word, "of");
+    cg_rules_free(rules);
+}
+
+static void test_word_list_errors(void **state)
+{
+    (void)state;
+    Collector *c = load_string_failing(
+        "lists:\n  A: [\"{subject}\"]\n  B: []\n  1x: [a]\n"
+        "relations:\n  - {id: r, predicate: p, subject: T, object: T,\n"
+        "     patterns: [\"{subject} @NOPE {object}\"]}\n",
+        CG_ERR_RULES);
+    assert_seen(c, 0, "t.yaml", 2, 8,
+                "a phrase of list 'A' does not parse: a word list's phrase cannot hold "
+                "{subject} or {object}");
+    assert_seen(c, 1, "t.yaml", 3, 6, "list 'B' must be a non-empty list of phrases");
+    assert_seen(c, 2, "t.yaml", 4, 3,
+                "a list name must be a letter then letters, digits or '_' (as in TITLE or "
+                "MEET_VERBS)");
+    assert_seen(c, 3, "t.yaml", 7, 28,
+                "a pattern of relation 'r' does not parse: unknown word list '@NOPE': define "
+                "it under 'lists:' in this file or an earlier one");
+    collector_free(c);
+}
+
 static void test_unknown_top_level_key(void **state)
 {
     (void)state;
     Collector *c = load_string_failing("entites: []\n", CG_ERR_RULES);
     assert_seen(c, 0, "t.yaml", 1, 1,
                 "unknown key 'entites' in a rule file (did you mean 'entities'?); "
-                "the keys allowed here are entities, predicates, relations");
+                "the keys allowed here are lists, entities, predicates, relations");
     collector_free(c);
 }
 
@@ -448,8 +501,8 @@ static const BadCase bad_cases[] = {
     {"not-utf8.yaml", CG_ERR_SYNTAX, 3, 40,
      "this file is not valid UTF-8 text (invalid trailing UTF-8 octet): save it as UTF-8"},
     {"not-a-mapping.yaml", CG_ERR_RULES, 2, 1,
-     "a rule file must be a mapping with the keys entities, predicates and relations, "
-     "not a list"},
+     "a rule file must be a mapping with the keys lists, entities, predicates and "
+     "relations, not a list"},
     {"unknown-key.yaml", CG_ERR_RULES, 6, 5,
      "unknown key 'alises' in an entity (did you mean 'aliases'?); the keys allowed here "
      "are id, type, label, aliases, same_as, note"},
@@ -571,6 +624,8 @@ int main(void)
         cmocka_unit_test(test_empty_directory),
         cmocka_unit_test(test_duplicate_across_files),
         cmocka_unit_test(test_unknown_top_level_key),
+        cmocka_unit_test(test_word_lists),
+        cmocka_unit_test(test_word_list_errors),
         cmocka_unit_test(test_type_suggestion),
         cmocka_unit_test(test_plain_pattern_column),
         cmocka_unit_test(test_alias_bomb),
