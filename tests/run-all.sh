@@ -1,0 +1,17 @@
+#!/bin/sh
+# The whole test suite: a warnings-as-errors build and an AddressSanitizer +
+# UndefinedBehaviorSanitizer build, each running every ctest test.
+set -eu
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+
+echo "== build (-Wall -Wextra -Werror)"
+cmake -S . -B build -DCG_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
+
+echo "== build with AddressSanitizer + UndefinedBehaviorSanitizer"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCG_WERROR=ON -DCG_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+# (ASAN_OPTIONS, LSAN_OPTIONS with tests/lsan.supp, UBSAN_OPTIONS: set per test by tests/CMakeLists.txt)
+ctest --test-dir build-asan --output-on-failure -j"$jobs"
