@@ -1,10 +1,13 @@
 /* claimgraph check: load and validate the rules, then summarise them. */
 #include "cli.h"
 
+#include "../core/mem.h"
+#include "../core/strmap.h"
 #include "../rules/rules.h"
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void check_help(void)
@@ -19,31 +22,44 @@ static void check_help(void)
            "Exit status: 0 the rules are valid; 2 they have errors or cannot be read.\n");
 }
 
+/* Entities per type, in the order the types first appear. */
+static void check_types(const CgRuleSet *rules)
+{
+    CgStrMap *seen = cg_strmap_new();
+    const size_t n = cg_rules_entity_count(rules);
+    size_t *counts = cg_xcalloc(n, sizeof *counts);
+    const char **types = cg_xcalloc(n, sizeof *types);
+    size_t n_types = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const char *type = cg_rules_entity(rules, i)->type;
+        uint32_t t;
+        if (!cg_strmap_get(seen, type, strlen(type), &t)) {
+            t = (uint32_t)n_types;
+            types[n_types++] = type;
+            cg_strmap_put(seen, type, strlen(type), t);
+        }
+        ++counts[t];
+    }
+    for (size_t t = 0; t < n_types; ++t) {
+        printf("  %-14s %zu\n", types[t], counts[t]);
+    }
+    free(types);
+    free(counts);
+    cg_strmap_free(seen);
+}
+
 static void check_summary(const char *path, const CgRuleSet *rules)
 {
     size_t aliases = 0, patterns = 0;
-    printf("%s: valid\n", path);
     for (size_t i = 0; i < cg_rules_entity_count(rules); ++i) {
         aliases += cg_rules_entity(rules, i)->n_aliases;
     }
     for (size_t i = 0; i < cg_rules_relation_count(rules); ++i) {
         patterns += cg_rules_relation(rules, i)->n_patterns;
     }
+    printf("%s: valid\n", path);
     printf("entities: %zu (%zu aliases)\n", cg_rules_entity_count(rules), aliases);
-    /* per type, in first-seen order */
-    for (size_t i = 0; i < cg_rules_entity_count(rules); ++i) {
-        const char *type = cg_rules_entity(rules, i)->type;
-        size_t n = 0, j = 0;
-        for (; j < i && strcmp(cg_rules_entity(rules, j)->type, type); ++j) {
-        }
-        if (j < i) {
-            continue;
-        }
-        for (size_t k = i; k < cg_rules_entity_count(rules); ++k) {
-            n += !strcmp(cg_rules_entity(rules, k)->type, type);
-        }
-        printf("  %-14s %zu\n", type, n);
-    }
+    check_types(rules);
     printf("predicates: %zu\n", cg_rules_predicate_count(rules));
     printf("relation rules: %zu (%zu patterns)\n", cg_rules_relation_count(rules), patterns);
 }

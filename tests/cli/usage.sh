@@ -25,3 +25,15 @@ expect_status 2 "$CG_BIN" render
 expect_status 2 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/g.nt"
 expect_stderr "render draws diagrams"
 expect_status 2 "$CG_BIN" check extra-arg
+
+# check summarises valid rules: counts per kind and per entity type.
+expect_status 0 "$CG_BIN" check --rules "$CG_TEST_DATA/rules-good/basic.yaml"
+for line in "basic.yaml: valid" "entities: 3 (11 aliases)" "  Person         2" \
+  "  Country        1" "predicates: 2" "relation rules: 2 (3 patterns)"; do
+  grep -qF -- "$line" "$TMP/stdout" || fail "check output lacks '$line'"
+done
+# a directory: every *.yaml/*.yml file, one rule set
+expect_status 0 "$CG_BIN" check --rules "$CG_TEST_DATA/rules-good/split"
+grep -qx "entities: 2 (5 aliases)" "$TMP/stdout" || fail "split rules: wrong entity count"
+expect_status 2 "$CG_BIN" check --rules "$TMP/no-such-rules"
+expect_stderr "no-such-rules"
