@@ -73,10 +73,9 @@ static size_t extract_mention_units(const CgUnit *units, size_t n_units)
     return n;
 }
 
-size_t cg_extract_document(const CgRuleSet *rules, const CgText *text, const char *doc,
+size_t cg_extract_document(const CgRuleSet *rules, const CgText *text,
                            const CgMention *mentions, size_t n_mentions, CgAssertion **out)
 {
-    (void)doc;
     CgAssertions as = {NULL, 0, 0, 0};
     const CgSentence *sentences = cg_text_sentences(text);
     CgUnit *units = cg_xmalloc((cg_text_token_count(text) + 1) * sizeof *units);

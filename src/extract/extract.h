@@ -22,7 +22,7 @@ typedef struct {
  * kept per (predicate, subject, object): the first rule in rule order wins.
  * An entity is never related to itself.  Returns the count and sets *out to
  * an array the caller frees (NULL when none). */
-size_t cg_extract_document(const CgRuleSet *rules, const CgText *text, const char *doc,
+size_t cg_extract_document(const CgRuleSet *rules, const CgText *text,
                            const CgMention *mentions, size_t n_mentions,
                            CgAssertion **out);
 

@@ -79,7 +79,7 @@ CgStatus cg_pipeline_add_text(CgPipeline *pipeline, CgGraph *graph, const char *
     CgMention *mentions = NULL;
     const size_t n_mentions = cg_matcher_scan(pipeline->matcher, t, text, &mentions);
     CgAssertion *as = NULL;
-    const size_t n_as = cg_extract_document(pipeline->rules, t, text, mentions, n_mentions, &as);
+    const size_t n_as = cg_extract_document(pipeline->rules, t, mentions, n_mentions, &as);
     const uint32_t doc = cg_graph_add_document(graph, strcmp(path, "-") ? path : "stdin");
     for (size_t i = 0; i < n_mentions; ++i) {
         cg_graph_count_mention(graph, pipeline_entity(pipeline, graph, mentions[i].entity));

@@ -79,7 +79,7 @@ static size_t run(const Fixture *f, const char *doc, CgAssertion **as, CgText **
     *text = cg_text_analyze(doc, strlen(doc));
     CgMention *m = NULL;
     const size_t n_m = cg_matcher_scan(f->matcher, *text, doc, &m);
-    const size_t n = cg_extract_document(f->rules, *text, doc, m, n_m, as);
+    const size_t n = cg_extract_document(f->rules, *text, m, n_m, as);
     free(m);
     return n;
 }
