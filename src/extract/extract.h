@@ -18,11 +18,18 @@ typedef struct {
     size_t qty_begin, qty_end; /* bytes of the captured quantity; equal when none */
 } CgAssertion;
 
+typedef struct CgExtractor CgExtractor;
+
+/* Compiles the relation rules of `rules` (borrowed; must outlive it). */
+CgExtractor *cg_extractor_new(const CgRuleSet *rules);
+/* NULL-safe. */
+void cg_extractor_free(CgExtractor *extractor);
+
 /* Finds the assertions of one document.  Within a sentence, one assertion is
  * kept per (predicate, subject, object): the first rule in rule order wins.
  * An entity is never related to itself.  Returns the count and sets *out to
  * an array the caller frees (NULL when none). */
-size_t cg_extract_document(const CgRuleSet *rules, const CgText *text,
+size_t cg_extract_document(const CgExtractor *extractor, const CgText *text,
                            const CgMention *mentions, size_t n_mentions,
                            CgAssertion **out);
 

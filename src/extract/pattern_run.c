@@ -8,7 +8,7 @@
 
 /* The rest of the pattern: the elements of `seq` from `idx` on, then `next`. */
 typedef struct CgCont {
-    const CgPatNode *seq;
+    const CgCNode *seq;
     size_t idx;
     const struct CgCont *next;
 } CgCont;
@@ -17,6 +17,7 @@ typedef struct {
     const CgRuleSet *rules;
     const CgRelationRule *rule;
     const CgText *text;
+    const uint32_t *word_ids;
     const CgUnit *units;
     size_t n_units;
     unsigned steps;
@@ -32,7 +33,7 @@ static const char *const cg_number_words[] = {
 static const char *const cg_scale_words[] = {
     "hundred", "thousand", "million", "billion", "hundreds", "thousands", "millions", NULL};
 
-static bool run_node(CgRun *r, const CgPatNode *n, size_t pos, const CgCont *k);
+static bool run_node(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k);
 
 static bool word_in(const char *w, const char *const *list)
 {
@@ -53,6 +54,15 @@ static const CgToken *unit_token(const CgRun *r, size_t pos)
     return &cg_text_tokens(r->text)[r->units[pos].tok_begin];
 }
 
+/* The vocabulary id of unit `pos` when it is a plain token, else 0. */
+static uint32_t unit_word(const CgRun *r, size_t pos)
+{
+    if (pos >= r->n_units || r->units[pos].mention) {
+        return 0;
+    }
+    return r->word_ids[r->units[pos].tok_begin];
+}
+
 static bool run_cont(CgRun *r, size_t pos, const CgCont *k)
 {
     if (!k) {
@@ -69,7 +79,7 @@ static bool run_cont(CgRun *r, size_t pos, const CgCont *k)
     return run_node(r, k->seq->kids[k->idx], pos, &rest);
 }
 
-static bool run_slot(CgRun *r, const CgPatNode *n, size_t pos, const CgCont *k)
+static bool run_slot(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
     if (pos >= r->n_units || !r->units[pos].mention) {
         return false;
@@ -116,19 +126,31 @@ static bool run_quantity(CgRun *r, size_t pos, const CgCont *k)
     return false;
 }
 
-static bool run_word(CgRun *r, const CgPatNode *n, size_t pos, const CgCont *k)
+static bool run_word(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
+{
+    const uint32_t id = unit_word(r, pos);
+    return id && id == n->word && run_cont(r, pos + 1, k);
+}
+
+static bool run_prefix(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
     const CgToken *t = unit_token(r, pos);
-    if (!t) {
-        return false;
+    return t && !strncmp(t->norm, n->prefix, strlen(n->prefix)) && run_cont(r, pos + 1, k);
+}
+
+/* Longer alternatives first, then the single words in one set test. */
+static bool run_alt(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
+{
+    for (size_t i = 0; i < n->n_kids; ++i) {
+        if (run_node(r, n->kids[i], pos, k)) {
+            return true;
+        }
     }
-    const bool ok = n->kind == CG_PAT_WORD ? !strcmp(t->norm, n->word)
-                                           : !strncmp(t->norm, n->word, strlen(n->word));
-    return ok && run_cont(r, pos + 1, k);
+    return cg_wordset_has(&n->set, unit_word(r, pos)) && run_cont(r, pos + 1, k);
 }
 
 /* Shortest gap first: the closest reading of a sentence is the likeliest. */
-static bool run_gap(CgRun *r, const CgPatNode *n, size_t pos, const CgCont *k)
+static bool run_gap(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
     for (size_t g = 0; g <= n->gap_max && pos + g <= r->n_units; ++g) {
         if (run_cont(r, pos + g, k)) {
@@ -138,23 +160,23 @@ static bool run_gap(CgRun *r, const CgPatNode *n, size_t pos, const CgCont *k)
     return false;
 }
 
-static bool run_required(CgRun *r, const CgPatNode *n, size_t pos, const CgCont *k)
+static bool run_required(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
+    if ((n->first && n->first != unit_word(r, pos)) ||
+        (n->firsts && !cg_wordset_has(n->firsts, unit_word(r, pos)))) {
+        return false;
+    }
     switch (n->kind) {
     case CG_PAT_SEQ: {
         const CgCont c = {n, 0, k};
         return run_cont(r, pos, &c);
     }
     case CG_PAT_ALT:
-        for (size_t i = 0; i < n->n_kids; ++i) {
-            if (run_node(r, n->kids[i], pos, k)) {
-                return true;
-            }
-        }
-        return false;
+        return run_alt(r, n, pos, k);
     case CG_PAT_WORD:
-    case CG_PAT_PREFIX:
         return run_word(r, n, pos, k);
+    case CG_PAT_PREFIX:
+        return run_prefix(r, n, pos, k);
     case CG_PAT_SUBJECT:
     case CG_PAT_OBJECT:
         return run_slot(r, n, pos, k);
@@ -166,7 +188,7 @@ static bool run_required(CgRun *r, const CgPatNode *n, size_t pos, const CgCont 
     return false;
 }
 
-static bool run_node(CgRun *r, const CgPatNode *n, size_t pos, const CgCont *k)
+static bool run_node(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
     if (++r->steps > CG_PATTERN_STEP_LIMIT) {
         return false;
@@ -178,10 +200,11 @@ static bool run_node(CgRun *r, const CgPatNode *n, size_t pos, const CgCont *k)
 }
 
 bool cg_pattern_match_at(const CgRuleSet *rules, const CgRelationRule *rule,
-                         const CgPatNode *root, const CgText *text, const CgUnit *units,
-                         size_t n_units, size_t start, CgBinding *out)
+                         const CgCNode *root, const CgSentenceView *view, size_t start,
+                         CgBinding *out)
 {
-    CgRun r = {rules, rule, text, units, n_units, 0, {NULL, NULL, 1, 0, start, start}};
+    CgRun r = {rules, rule, view->text, view->word_ids, view->units, view->n_units, 0,
+               {NULL, NULL, 1, 0, start, start}};
     if (!run_node(&r, root, start, NULL)) {
         return false;
     }

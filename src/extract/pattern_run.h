@@ -3,6 +3,7 @@
 #define CG_EXTRACT_PATTERN_RUN_H
 
 #include "../rules/rules.h"
+#include "compile.h"
 #include "units.h"
 
 #include <stdbool.h>
@@ -20,11 +21,19 @@ typedef struct {
  * hostile sentence cannot make a pattern run for ever. */
 #define CG_PATTERN_STEP_LIMIT 100000u
 
-/* Finds the first match of `rule`'s pattern `root` that starts at unit
- * `start`, binds a subject and an object of the rule's types and two
+/* A sentence as the patterns see it. */
+typedef struct {
+    const CgText *text;
+    const uint32_t *word_ids; /* per token of the document: its vocabulary id or 0 */
+    const CgUnit *units;
+    size_t n_units;
+} CgSentenceView;
+
+/* Finds the first match of `rule`'s compiled pattern `root` that starts at
+ * unit `start`, binds a subject and an object of the rule's types and two
  * different entities.  Returns true and fills *out when there is one. */
 bool cg_pattern_match_at(const CgRuleSet *rules, const CgRelationRule *rule,
-                         const CgPatNode *root, const CgText *text, const CgUnit *units,
-                         size_t n_units, size_t start, CgBinding *out);
+                         const CgCNode *root, const CgSentenceView *view, size_t start,
+                         CgBinding *out);
 
 #endif

@@ -12,6 +12,7 @@
 struct CgPipeline {
     const CgRuleSet *rules;
     CgMatcher *matcher;
+    CgExtractor *extractor;
     CgPipelineStats stats;
 };
 
@@ -20,6 +21,7 @@ CgPipeline *cg_pipeline_new(const CgRuleSet *rules)
     CgPipeline *p = cg_xcalloc(1, sizeof *p);
     p->rules = rules;
     p->matcher = cg_matcher_new(rules);
+    p->extractor = cg_extractor_new(rules);
     return p;
 }
 
@@ -27,6 +29,7 @@ void cg_pipeline_free(CgPipeline *pipeline)
 {
     if (pipeline) {
         cg_matcher_free(pipeline->matcher);
+        cg_extractor_free(pipeline->extractor);
         free(pipeline);
     }
 }
@@ -79,7 +82,7 @@ CgStatus cg_pipeline_add_text(CgPipeline *pipeline, CgGraph *graph, const char *
     CgMention *mentions = NULL;
     const size_t n_mentions = cg_matcher_scan(pipeline->matcher, t, text, &mentions);
     CgAssertion *as = NULL;
-    const size_t n_as = cg_extract_document(pipeline->rules, t, mentions, n_mentions, &as);
+    const size_t n_as = cg_extract_document(pipeline->extractor, t, mentions, n_mentions, &as);
     const uint32_t doc = cg_graph_add_document(graph, strcmp(path, "-") ? path : "stdin");
     for (size_t i = 0; i < n_mentions; ++i) {
         cg_graph_count_mention(graph, pipeline_entity(pipeline, graph, mentions[i].entity));

@@ -40,7 +40,7 @@ static const char cg_rules_yaml[] =
     "    predicate: metWith\n"
     "    subject: Person\n"
     "    object: Person\n"
-    "    patterns: [\"{subject} met (with)? {object}\", \"{subject} 's? ...3 call with {object}\"]\n"
+    "    patterns: [\"{subject} (met|held talks|spoke by phone) (with)? {object}\", \"{subject} 's? ...3 call with {object}\"]\n"
     "  - id: war\n"
     "    predicate: atWarWith\n"
     "    subject: Country\n"
@@ -50,6 +50,7 @@ static const char cg_rules_yaml[] =
 typedef struct {
     CgRuleSet *rules;
     CgMatcher *matcher;
+    CgExtractor *extractor;
 } Fixture;
 
 static int setup(void **state)
@@ -60,6 +61,7 @@ static int setup(void **state)
         return -1;
     }
     f->matcher = cg_matcher_new(f->rules);
+    f->extractor = cg_extractor_new(f->rules);
     *state = f;
     return 0;
 }
@@ -68,6 +70,7 @@ static int teardown(void **state)
 {
     Fixture *f = *state;
     cg_matcher_free(f->matcher);
+    cg_extractor_free(f->extractor);
     cg_rules_free(f->rules);
     free(f);
     return 0;
@@ -79,7 +82,7 @@ static size_t run(const Fixture *f, const char *doc, CgAssertion **as, CgText **
     *text = cg_text_analyze(doc, strlen(doc));
     CgMention *m = NULL;
     const size_t n_m = cg_matcher_scan(f->matcher, *text, doc, &m);
-    const size_t n = cg_extract_document(f->rules, *text, m, n_m, as);
+    const size_t n = cg_extract_document(f->extractor, *text, m, n_m, as);
     free(m);
     return n;
 }
@@ -186,6 +189,23 @@ static void test_hyphenated_pattern_word_and_possessive(void **state)
     cg_text_free(t);
 }
 
+/* Phrases and single words of one group both match (the compiled form keeps
+ * single words in a set and phrases apart). */
+static void test_phrase_and_word_alternatives(void **state)
+{
+    const Fixture *f = *state;
+    const char *docs[] = {"Scholz held talks with Putin.", "Scholz met Putin.",
+                          "Scholz spoke by phone with Putin.", "Scholz held Putin."};
+    const size_t want[] = {1, 1, 1, 0};
+    for (size_t i = 0; i < 4; ++i) {
+        CgAssertion *as;
+        CgText *t;
+        assert_int_equal(run(f, docs[i], &as, &t), want[i]);
+        free(as);
+        cg_text_free(t);
+    }
+}
+
 static void test_never_self_related(void **state)
 {
     const Fixture *f = *state;
@@ -208,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_no_relation_across_sentences),
         cmocka_unit_test(test_one_assertion_per_triple_and_sentence),
         cmocka_unit_test(test_hyphenated_pattern_word_and_possessive),
+        cmocka_unit_test(test_phrase_and_word_alternatives),
         cmocka_unit_test(test_never_self_related),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
