@@ -13,8 +13,9 @@
 
 struct CgAtomicFile {
     char *path;  /* target; "-" for stdout */
-    char *temp;  /* temporary path, NULL for stdout */
+    char *temp;  /* temporary path, NULL when written in place */
     FILE *stream;
+    bool direct; /* a device or pipe opened by us: close, never rename */
 };
 
 /* Open temporaries, so that an interrupted run can remove them. */
@@ -40,6 +41,27 @@ void cg_atomic_cleanup_all(void)
     }
 }
 
+/* Devices and pipes (/dev/null, /dev/stdout, a FIFO) are written in place:
+ * renaming a temporary file over them would replace the device itself. */
+static bool cg_atomic_is_special(const char *path)
+{
+    struct stat st;
+    return !stat(path, &st) && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+static CgAtomicFile *cg_atomic_open_direct(CgAtomicFile *f, CgDiagSink *sink)
+{
+    if (!(f->stream = fopen(f->path, "wb"))) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, f->path, 0, 0, "cannot write: %s",
+                strerror(errno));
+        free(f->path);
+        free(f);
+        return NULL;
+    }
+    f->direct = true;
+    return f;
+}
+
 CgAtomicFile *cg_atomic_open(const char *path, CgDiagSink *sink)
 {
     CgAtomicFile *f = cg_xcalloc(1, sizeof *f);
@@ -47,6 +69,9 @@ CgAtomicFile *cg_atomic_open(const char *path, CgDiagSink *sink)
     if (!strcmp(path, "-")) {
         f->stream = stdout;
         return f;
+    }
+    if (cg_atomic_is_special(path)) {
+        return cg_atomic_open_direct(f, sink);
     }
     const size_t n = strlen(path) + 16;
     f->temp = cg_xmalloc(n);
@@ -99,6 +124,9 @@ CgStatus cg_atomic_commit(CgAtomicFile *file, CgDiagSink *sink)
     if (fflush(file->stream) || ferror(file->stream)) {
         err = errno ? errno : EIO;
     }
+    if (file->direct && fclose(file->stream) && !err) {
+        err = errno ? errno : EIO;
+    }
     if (file->temp) {
         if (fclose(file->stream) && !err) {
             err = errno ? errno : EIO;
@@ -123,8 +151,10 @@ void cg_atomic_abort(CgAtomicFile *file)
     if (!file) {
         return;
     }
-    if (file->temp) {
+    if (file->temp || file->direct) {
         fclose(file->stream);
+    }
+    if (file->temp) {
         unlink(file->temp);
     }
     cg_atomic_release(file);

@@ -11,7 +11,7 @@
 typedef struct CgAtomicFile CgAtomicFile;
 
 /* Opens a temporary file in the directory of `path` ("-" means standard
- * output, written directly).  Reports a problem to `sink` and returns NULL on
+ * output; devices and pipes such as /dev/null are also written directly).  Reports a problem to `sink` and returns NULL on
  * failure. */
 CgAtomicFile *cg_atomic_open(const char *path, CgDiagSink *sink);
 /* The stream to write to; borrowed. */

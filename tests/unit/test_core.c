@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static void test_buf_grows_and_formats(void **state)
@@ -155,6 +156,19 @@ static void test_atomic_file_reports_unwritable_dir(void **state)
     assert_non_null(strstr(seen.msg, "No such file or directory"));
 }
 
+/* Writing to a device must not replace the device with a regular file. */
+static void test_atomic_file_writes_devices_in_place(void **state)
+{
+    (void)state;
+    CgAtomicFile *f = cg_atomic_open("/dev/null", NULL);
+    assert_non_null(f);
+    fputs("discarded", cg_atomic_stream(f));
+    assert_int_equal(cg_atomic_commit(f, NULL), CG_OK);
+    struct stat st;
+    assert_int_equal(stat("/dev/null", &st), 0);
+    assert_true(S_ISCHR(st.st_mode));
+}
+
 static void test_free_null(void **state)
 {
     (void)state;
@@ -173,6 +187,7 @@ int main(void)
         cmocka_unit_test(test_diag_sink_counts),
         cmocka_unit_test(test_atomic_file_commit_and_abort),
         cmocka_unit_test(test_atomic_file_reports_unwritable_dir),
+        cmocka_unit_test(test_atomic_file_writes_devices_in_place),
         cmocka_unit_test(test_free_null),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
