@@ -116,11 +116,12 @@ static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab)
     c->gap_max = n->gap_max;
     if (n->kind == CG_PAT_WORD) {
         c->word = cg_vocab_lookup(vocab, n->word, strlen(n->word));
-    } else if (n->kind == CG_PAT_PREFIX) {
-        c->prefix = n->word;
+    } else if (n->kind == CG_PAT_PREFIX || n->kind == CG_PAT_SUFFIX) {
+        c->text = n->word;
     } else if (n->kind == CG_PAT_ALT) {
         compile_alt(c, n, vocab);
     } else if (n->n_kids) {
+        c->text = n->word; /* CAPTURE: its name */
         c->kids = cg_xcalloc(n->n_kids, sizeof *c->kids);
         for (; c->n_kids < n->n_kids; ++c->n_kids) {
             c->kids[c->n_kids] = compile_node(n->kids[c->n_kids], vocab);

@@ -32,7 +32,7 @@ struct CgCNode {
     const CgWordSet *firsts; /* the word ids a match may start with, or NULL
                               * when unknown; points at `starts` or a kid's */
     CgWordSet starts;   /* ALT: owned storage for `firsts` */
-    char *prefix;       /* PREFIX: borrowed from the parsed pattern */
+    char *text;         /* PREFIX, SUFFIX: the word; CAPTURE: its name; borrowed */
     unsigned gap_max;   /* GAP */
     CgWordSet set;      /* ALT: its single-word alternatives */
     CgCNode **kids;     /* SEQ: elements; ALT: the other alternatives */

@@ -1,6 +1,7 @@
 #include "extract.h"
 
 #include "../core/mem.h"
+#include "claims.h"
 #include "compile.h"
 #include "pattern_run.h"
 #include "units.h"
@@ -12,6 +13,7 @@ struct CgExtractor {
     const CgRuleSet *rules;
     CgVocab vocab;
     CgCPattern **patterns; /* per relation rule, one per pattern */
+    CgClaimsCompiled claims;
 };
 
 CgExtractor *cg_extractor_new(const CgRuleSet *rules)
@@ -26,6 +28,8 @@ CgExtractor *cg_extractor_new(const CgRuleSet *rules)
             cg_vocab_add_pattern(&x->vocab, rule->patterns[p].root);
         }
     }
+    cg_claims_vocab(cg_rules_claims(rules), &x->vocab);
+    cg_claims_compile(&x->claims, cg_rules_claims(rules), &x->vocab);
     x->patterns = cg_xcalloc(n, sizeof *x->patterns);
     for (size_t r = 0; r < n; ++r) {
         const CgRelationRule *rule = cg_rules_relation(rules, r);
@@ -50,6 +54,7 @@ void cg_extractor_free(CgExtractor *extractor)
         free(extractor->patterns[r]);
     }
     free(extractor->patterns);
+    cg_claims_free_compiled(&extractor->claims);
     cg_vocab_free(&extractor->vocab);
     free(extractor);
 }
@@ -60,12 +65,21 @@ typedef struct {
     size_t sentence_first; /* first assertion of the current sentence */
 } CgAssertions;
 
+/* Who the sentence says made its claims (found once, when needed). */
+typedef struct {
+    bool searched;
+    bool found;
+    CgBinding b;
+} CgAttribution;
+
 /* The sentence being read: its view, and the words it holds. */
 typedef struct {
     CgSentenceView view;
     uint32_t index;
     uint64_t *present; /* bitset of the word ids of its plain tokens */
     size_t blocks;     /* length of `present` and of every CgWordSet */
+    const CgMention *mentions; /* all of the document's, for indexes */
+    CgAttribution attribution;
 } CgSentenceState;
 
 /* Whether the sentence already has an assertion of the same predicate
@@ -87,17 +101,130 @@ static bool extract_seen(const CgRuleSet *rules, const CgAssertions *as,
     return false;
 }
 
-static void extract_add(CgAssertions *as, uint32_t rule, const CgSentenceState *st,
-                        const CgBinding *b)
+static size_t unit_byte_begin(const CgSentenceState *st, size_t unit)
 {
-    const CgToken *toks = cg_text_tokens(st->view.text);
-    const CgUnit *units = st->view.units;
-    CgAssertion a = {rule, b->subject->entity, b->object->entity, st->index,
-                     units[b->first].tok_begin, units[b->last].tok_end, 0, 0};
-    if (b->qty_last >= b->qty_first) {
-        a.qty_begin = toks[units[b->qty_first].tok_begin].begin;
-        a.qty_end = toks[units[b->qty_last].tok_end - 1].end;
+    return cg_text_tokens(st->view.text)[st->view.units[unit].tok_begin].begin;
+}
+
+static size_t unit_byte_end(const CgSentenceState *st, size_t unit)
+{
+    return cg_text_tokens(st->view.text)[st->view.units[unit].tok_end - 1].end;
+}
+
+static void extract_quantity(CgAssertion *a, const CgSentenceState *st, const CgBinding *b)
+{
+    if (b->qty_last < b->qty_first) {
+        return;
     }
+    a->qty_begin = unit_byte_begin(st, b->qty_first);
+    a->qty_end = unit_byte_end(st, b->qty_last);
+    a->num_begin = unit_byte_begin(st, b->num_first);
+    a->num_end = unit_byte_end(st, b->num_last);
+    a->comparator = b->comparator;
+    a->percent = b->qty_last > b->num_last;
+}
+
+static void extract_captures(CgAssertion *a, const CgSentenceState *st, const CgBinding *b)
+{
+    for (size_t i = 0; i < b->n_captures && i < CG_ASSERTION_CAPTURES; ++i) {
+        const CgCapture *c = &b->captures[i];
+        a->captures[a->n_captures++] =
+            (CgAssertionCapture){c->name, unit_byte_begin(st, c->first),
+                                 unit_byte_end(st, c->last)};
+    }
+}
+
+/* The first attribution pattern that matches the sentence, anywhere. */
+static const CgAttribution *extract_attribution(const CgExtractor *x, CgSentenceState *st)
+{
+    CgAttribution *at = &st->attribution;
+    if (at->searched) {
+        return at;
+    }
+    at->searched = true;
+    const CgRunContext ctx = {x->rules, NULL, x->claims.comparators, x->claims.n_comparators,
+                              true};
+    for (size_t p = 0; p < x->claims.n_attribution && !at->found; ++p) {
+        for (size_t u = 0; u < st->view.n_units && !at->found; ++u) {
+            at->found = cg_pattern_match_at(&ctx, x->claims.attribution[p].root, &st->view, u,
+                                            &at->b, NULL);
+        }
+    }
+    return at;
+}
+
+static void extract_claimer(const CgExtractor *x, CgAssertion *a, CgSentenceState *st)
+{
+    const CgAttribution *at = extract_attribution(x, st);
+    if (!at->found) {
+        return;
+    }
+    if (at->b.claimer) {
+        a->claimer = at->b.claimer->entity;
+        a->claimer_mention = (uint32_t)(at->b.claimer - st->mentions);
+        return;
+    }
+    for (size_t i = 0; i < at->b.n_captures; ++i) {
+        if (!strcmp(at->b.captures[i].name, "claimer")) {
+            a->claimer_begin = unit_byte_begin(st, at->b.captures[i].first);
+            a->claimer_end = unit_byte_end(st, at->b.captures[i].last);
+        }
+    }
+}
+
+/* The first certainty class with a cue from the sentence start to the end
+ * of the match: hedges come before or inside what they hedge. */
+static int extract_certainty(const CgExtractor *x, const CgSentenceState *st, size_t last)
+{
+    for (size_t c = 0; c < x->claims.n_certainty; ++c) {
+        for (size_t u = 0; u <= last; ++u) {
+            if (cg_claims_cue_at(&x->claims.certainty[c], &st->view, u, NULL)) {
+                return (int)c;
+            }
+        }
+    }
+    return -1;
+}
+
+/* An odd number of negation cues within the match: "did not send" is
+ * negated, "hasn't denied sending" is not.  Cues do not overlap: "has no
+ * plans to" is one cue even when "no" is another. */
+static bool extract_negated(const CgExtractor *x, const CgSentenceState *st,
+                            const CgBinding *b)
+{
+    unsigned cues = 0;
+    for (size_t u = b->first; u <= b->last; ++u) {
+        size_t last = u;
+        if (cg_claims_cue_at(&x->claims.negation, &st->view, u, &last)) {
+            ++cues;
+            u = last > u ? last : u;
+        }
+    }
+    return cues % 2 == 1;
+}
+
+static void extract_add(const CgExtractor *x, CgAssertions *as, uint32_t rule,
+                        CgSentenceState *st, const CgBinding *b)
+{
+    CgAssertion a = {0};
+    a.rule = rule;
+    a.subject = b->subject->entity;
+    a.object = b->object->entity;
+    a.subject_mention = (uint32_t)(b->subject - st->mentions);
+    a.object_mention = (uint32_t)(b->object - st->mentions);
+    a.sentence = st->index;
+    a.tok_begin = st->view.units[b->first].tok_begin;
+    a.tok_end = st->view.units[b->last].tok_end;
+    a.comparator = -1;
+    a.claimer = a.claimer_mention = CG_NO_ENTITY;
+    extract_quantity(&a, st, b);
+    extract_captures(&a, st, b);
+    a.negated = extract_negated(x, st, b);
+    if (a.negated && cg_rules_relation(x->rules, rule)->drop_negated) {
+        return;
+    }
+    a.certainty = extract_certainty(x, st, b->last);
+    extract_claimer(x, &a, st);
     as->items = cg_xgrow(as->items, &as->cap, as->n + 1, sizeof *as->items);
     as->items[as->n++] = a;
 }
@@ -128,19 +255,21 @@ static bool extract_anchors_present(const CgCPattern *p, const CgSentenceState *
 }
 
 static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *p,
-                            const CgSentenceState *st, CgAssertions *as)
+                            CgSentenceState *st, CgAssertions *as)
 {
     const CgRelationRule *rule = cg_rules_relation(x->rules, r);
+    const CgRunContext ctx = {x->rules, rule, x->claims.comparators, x->claims.n_comparators,
+                              false};
     for (size_t start = 0; start < st->view.n_units; ++start) {
         CgBinding b;
         if (p->starts_with_slot && !st->view.units[start].mention) {
             continue;
         }
-        if (!cg_pattern_match_at(x->rules, rule, p->root, &st->view, start, &b)) {
+        if (!cg_pattern_match_at(&ctx, p->root, &st->view, start, &b, NULL)) {
             continue;
         }
         if (!extract_seen(x->rules, as, rule, b.subject->entity, b.object->entity)) {
-            extract_add(as, r, st, &b);
+            extract_add(x, as, r, st, &b);
         }
     }
 }
@@ -172,6 +301,8 @@ static void extract_sentence(const CgExtractor *x, CgSentenceState *st, CgAssert
         return; /* every pattern needs a subject and an object */
     }
     extract_mark_words(st);
+    st->attribution.searched = false;
+    st->attribution.found = false;
     for (size_t r = 0; r < cg_rules_relation_count(x->rules); ++r) {
         const CgRelationRule *rule = cg_rules_relation(x->rules, r);
         for (size_t p = 0; p < rule->n_patterns; ++p) {
@@ -200,7 +331,8 @@ size_t cg_extract_document(const CgExtractor *extractor, const CgText *text,
     const size_t blocks = (extractor->vocab.n + 63) / 64;
     uint32_t *ids = extract_word_ids(extractor, text);
     CgUnit *units = cg_xmalloc((cg_text_token_count(text) + 1) * sizeof *units);
-    CgSentenceState st = {{text, ids, units, 0}, 0, cg_xcalloc(blocks, sizeof(uint64_t)), blocks};
+    CgSentenceState st = {{text, ids, units, 0}, 0, cg_xcalloc(blocks, sizeof(uint64_t)),
+                          blocks, mentions, {false, false, {0}}};
     size_t next_mention = 0;
     const CgSentence *sentences = cg_text_sentences(text);
     for (size_t s = 0; s < cg_text_sentence_count(text); ++s) {

@@ -1,25 +1,28 @@
 /* A backtracking matcher with explicit continuations: each element is tried
- * with "the rest of the pattern" passed along, so optional parts, gaps and
- * alternatives backtrack naturally without building an automaton.  A step
- * budget bounds the work on hostile input. */
+ * with "the rest of the pattern" passed along, so optional parts, gaps,
+ * alternatives and captures backtrack naturally without building an
+ * automaton.  A step budget bounds the work on hostile input. */
 #include "pattern_run.h"
 
 #include <string.h>
 
-/* The rest of the pattern: the elements of `seq` from `idx` on, then `next`. */
+typedef enum {
+    CG_CONT_SEQ,     /* the elements of `node` (a SEQ) from `idx` on */
+    CG_CONT_CAPTURE, /* end of capture `node`, which started at unit `idx` */
+    CG_CONT_NUMBER   /* comparator `idx` matched: the number must follow */
+} CgContKind;
+
+/* The rest of the pattern: this frame, then `next`. */
 typedef struct CgCont {
-    const CgCNode *seq;
+    CgContKind kind;
+    const CgCNode *node;
     size_t idx;
     const struct CgCont *next;
 } CgCont;
 
 typedef struct {
-    const CgRuleSet *rules;
-    const CgRelationRule *rule;
-    const CgText *text;
-    const uint32_t *word_ids;
-    const CgUnit *units;
-    size_t n_units;
+    const CgRunContext *ctx;
+    const CgSentenceView *view;
     unsigned steps;
     CgBinding b;
 } CgRun;
@@ -48,51 +51,81 @@ static bool word_in(const char *w, const char *const *list)
 /* The token of unit `pos` when it is a plain token, else NULL. */
 static const CgToken *unit_token(const CgRun *r, size_t pos)
 {
-    if (pos >= r->n_units || r->units[pos].mention) {
+    if (pos >= r->view->n_units || r->view->units[pos].mention) {
         return NULL;
     }
-    return &cg_text_tokens(r->text)[r->units[pos].tok_begin];
+    return &cg_text_tokens(r->view->text)[r->view->units[pos].tok_begin];
 }
 
 /* The vocabulary id of unit `pos` when it is a plain token, else 0. */
 static uint32_t unit_word(const CgRun *r, size_t pos)
 {
-    if (pos >= r->n_units || r->units[pos].mention) {
+    if (pos >= r->view->n_units || r->view->units[pos].mention) {
         return 0;
     }
-    return r->word_ids[r->units[pos].tok_begin];
+    return r->view->word_ids[r->view->units[pos].tok_begin];
 }
+
+static bool run_finish(CgRun *r, size_t pos)
+{
+    const CgRunContext *c = r->ctx;
+    if (c->rule && r->b.subject->entity == r->b.object->entity) {
+        return false; /* an entity is never related to itself */
+    }
+    r->b.last = pos ? pos - 1 : 0;
+    return true;
+}
+
+static bool run_number(CgRun *r, size_t pos, const CgCont *k);
 
 static bool run_cont(CgRun *r, size_t pos, const CgCont *k)
 {
     if (!k) {
-        if (r->b.subject->entity == r->b.object->entity) {
-            return false; /* an entity is never related to itself */
-        }
-        r->b.last = pos - 1;
-        return true;
+        return run_finish(r, pos);
     }
-    if (k->idx == k->seq->n_kids) {
+    if (k->kind == CG_CONT_NUMBER) {
+        r->b.comparator = (int)k->idx;
+        return run_number(r, pos, k->next);
+    }
+    if (k->kind == CG_CONT_CAPTURE) {
+        if (r->b.n_captures == CG_MAX_CAPTURES || pos == k->idx) {
+            return run_cont(r, pos, k->next); /* full, or captured nothing */
+        }
+        r->b.captures[r->b.n_captures++] = (CgCapture){k->node->text, k->idx, pos - 1};
+        if (run_cont(r, pos, k->next)) {
+            return true;
+        }
+        --r->b.n_captures;
+        return false;
+    }
+    if (k->idx == k->node->n_kids) {
         return run_cont(r, pos, k->next);
     }
-    const CgCont rest = {k->seq, k->idx + 1, k->next};
-    return run_node(r, k->seq->kids[k->idx], pos, &rest);
+    const CgCont rest = {CG_CONT_SEQ, k->node, k->idx + 1, k->next};
+    return run_node(r, k->node->kids[k->idx], pos, &rest);
 }
 
 static bool run_slot(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
-    if (pos >= r->n_units || !r->units[pos].mention) {
+    if (pos >= r->view->n_units || !r->view->units[pos].mention) {
         return false;
     }
-    const CgMention *m = r->units[pos].mention;
-    const char *type = cg_rules_entity(r->rules, m->entity)->type;
-    const bool is_subject = n->kind == CG_PAT_SUBJECT;
-    char *const *types = is_subject ? r->rule->subject_types : r->rule->object_types;
-    const size_t n_types = is_subject ? r->rule->n_subject_types : r->rule->n_object_types;
-    if (!cg_rules_type_in(type, types, n_types)) {
-        return false;
+    const CgMention *m = r->view->units[pos].mention;
+    const CgMention **slot = &r->b.claimer;
+    if (n->kind != CG_PAT_CLAIMER) {
+        const CgRelationRule *rule = r->ctx->rule;
+        if (!rule) {
+            return false;
+        }
+        const char *type = cg_rules_entity(r->ctx->rules, m->entity)->type;
+        const bool is_subject = n->kind == CG_PAT_SUBJECT;
+        char *const *types = is_subject ? rule->subject_types : rule->object_types;
+        const size_t n_types = is_subject ? rule->n_subject_types : rule->n_object_types;
+        if (!cg_rules_type_in(type, types, n_types)) {
+            return false;
+        }
+        slot = is_subject ? &r->b.subject : &r->b.object;
     }
-    const CgMention **slot = is_subject ? &r->b.subject : &r->b.object;
     *slot = m;
     if (run_cont(r, pos + 1, k)) {
         return true;
@@ -101,28 +134,46 @@ static bool run_slot(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
     return false;
 }
 
-/* A number, then an optional scale word ("12,000", "1.5 million", "three"). */
-static bool run_quantity(CgRun *r, size_t pos, const CgCont *k)
+/* A number, then an optional scale word and percent sign ("12,000",
+ * "1.5 million", "three", "20 %"); the longest reading first. */
+static bool run_number(CgRun *r, size_t pos, const CgCont *k)
 {
     const CgToken *t = unit_token(r, pos);
     if (!t || !(t->kind == CG_TOK_NUMBER || word_in(t->norm, cg_number_words))) {
         return false;
     }
-    const CgToken *scale = unit_token(r, pos + 1);
-    const size_t before_first = r->b.qty_first, before_last = r->b.qty_last;
+    size_t end = pos + 1;
+    const CgToken *scale = unit_token(r, end);
+    end += scale && word_in(scale->norm, cg_scale_words);
+    const CgToken *percent = unit_token(r, end);
+    end += percent && !strcmp(percent->norm, "%");
+    const CgBinding saved = r->b;
+    r->b.num_first = pos;
+    r->b.num_last = end - 1 - (percent && !strcmp(percent->norm, "%"));
+    r->b.qty_last = end - 1;
+    if (run_cont(r, end, k)) {
+        return true;
+    }
+    r->b = saved;
+    return false;
+}
+
+/* An optional comparator phrase ("around", "more than"), then a number. */
+static bool run_quantity(CgRun *r, size_t pos, const CgCont *k)
+{
+    const size_t saved_first = r->b.qty_first;
     r->b.qty_first = pos;
-    if (scale && word_in(scale->norm, cg_scale_words)) {
-        r->b.qty_last = pos + 1;
-        if (run_cont(r, pos + 2, k)) {
+    for (size_t c = 0; c < r->ctx->n_comparators; ++c) {
+        const CgCont then_number = {CG_CONT_NUMBER, NULL, c, k};
+        if (run_node(r, r->ctx->comparators[c].root, pos, &then_number)) {
             return true;
         }
     }
-    r->b.qty_last = pos;
-    if (run_cont(r, pos + 1, k)) {
+    r->b.comparator = -1;
+    if (run_number(r, pos, k)) {
         return true;
     }
-    r->b.qty_first = before_first;
-    r->b.qty_last = before_last;
+    r->b.qty_first = saved_first;
     return false;
 }
 
@@ -132,10 +183,17 @@ static bool run_word(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
     return id && id == n->word && run_cont(r, pos + 1, k);
 }
 
-static bool run_prefix(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
+static bool run_affix(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
     const CgToken *t = unit_token(r, pos);
-    return t && !strncmp(t->norm, n->prefix, strlen(n->prefix)) && run_cont(r, pos + 1, k);
+    if (!t) {
+        return false;
+    }
+    const size_t len = strlen(n->text);
+    const bool ok = n->kind == CG_PAT_PREFIX
+                        ? !strncmp(t->norm, n->text, len)
+                        : t->norm_len >= len && !strcmp(t->norm + t->norm_len - len, n->text);
+    return ok && run_cont(r, pos + 1, k);
 }
 
 /* Longer alternatives first, then the single words in one set test. */
@@ -152,7 +210,7 @@ static bool run_alt(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 /* Shortest gap first: the closest reading of a sentence is the likeliest. */
 static bool run_gap(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
-    for (size_t g = 0; g <= n->gap_max && pos + g <= r->n_units; ++g) {
+    for (size_t g = 0; g <= n->gap_max && pos + g <= r->view->n_units; ++g) {
         if (run_cont(r, pos + g, k)) {
             return true;
         }
@@ -168,22 +226,22 @@ static bool run_required(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k
     }
     switch (n->kind) {
     case CG_PAT_SEQ: {
-        const CgCont c = {n, 0, k};
+        const CgCont c = {CG_CONT_SEQ, n, 0, k};
         return run_cont(r, pos, &c);
     }
-    case CG_PAT_ALT:
-        return run_alt(r, n, pos, k);
-    case CG_PAT_WORD:
-        return run_word(r, n, pos, k);
+    case CG_PAT_CAPTURE: {
+        const CgCont end = {CG_CONT_CAPTURE, n, pos, k};
+        return run_node(r, n->kids[0], pos, &end);
+    }
+    case CG_PAT_ALT: return run_alt(r, n, pos, k);
+    case CG_PAT_WORD: return run_word(r, n, pos, k);
     case CG_PAT_PREFIX:
-        return run_prefix(r, n, pos, k);
+    case CG_PAT_SUFFIX: return run_affix(r, n, pos, k);
     case CG_PAT_SUBJECT:
     case CG_PAT_OBJECT:
-        return run_slot(r, n, pos, k);
-    case CG_PAT_QUANTITY:
-        return run_quantity(r, pos, k);
-    case CG_PAT_GAP:
-        return run_gap(r, n, pos, k);
+    case CG_PAT_CLAIMER: return run_slot(r, n, pos, k);
+    case CG_PAT_QUANTITY: return run_quantity(r, pos, k);
+    case CG_PAT_GAP: return run_gap(r, n, pos, k);
     }
     return false;
 }
@@ -199,15 +257,20 @@ static bool run_node(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
     return n->optional && run_cont(r, pos, k);
 }
 
-bool cg_pattern_match_at(const CgRuleSet *rules, const CgRelationRule *rule,
-                         const CgCNode *root, const CgSentenceView *view, size_t start,
-                         CgBinding *out)
+bool cg_pattern_match_at(const CgRunContext *ctx, const CgCNode *root,
+                         const CgSentenceView *view, size_t start, CgBinding *out,
+                         bool *steps_exceeded)
 {
-    CgRun r = {rules, rule, view->text, view->word_ids, view->units, view->n_units, 0,
-               {NULL, NULL, 1, 0, start, start}};
-    if (!run_node(&r, root, start, NULL)) {
-        return false;
+    CgRun r = {ctx, view, 0, {0}};
+    r.b.qty_first = 1;
+    r.b.comparator = -1;
+    r.b.first = r.b.last = start;
+    const bool ok = run_node(&r, root, start, NULL);
+    if (steps_exceeded && r.steps > CG_PATTERN_STEP_LIMIT) {
+        *steps_exceeded = true;
     }
-    *out = r.b;
-    return true;
+    if (ok) {
+        *out = r.b;
+    }
+    return ok;
 }

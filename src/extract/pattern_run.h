@@ -1,4 +1,4 @@
-/* Internal to extract/: runs one parsed pattern over a sentence's units. */
+/* Internal to extract/: runs one compiled pattern over a sentence's units. */
 #ifndef CG_EXTRACT_PATTERN_RUN_H
 #define CG_EXTRACT_PATTERN_RUN_H
 
@@ -9,11 +9,25 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#define CG_MAX_CAPTURES 4
+
+/* A named span of units, [first, last]. */
+typedef struct {
+    const char *name; /* borrowed from the pattern */
+    size_t first, last;
+} CgCapture;
+
 /* What one match binds. */
 typedef struct {
     const CgMention *subject;
     const CgMention *object;
-    size_t qty_first, qty_last; /* units of the quantity; qty_last < qty_first when none */
+    const CgMention *claimer;   /* attribution patterns */
+    size_t qty_first, qty_last; /* units of the quantity with its comparator;
+                                 * qty_last < qty_first when none */
+    size_t num_first, num_last; /* units of the number and its scale word */
+    int comparator;             /* index into the comparators, or -1 */
+    CgCapture captures[CG_MAX_CAPTURES];
+    size_t n_captures;
     size_t first, last;         /* units the match covers, inclusive */
 } CgBinding;
 
@@ -29,11 +43,25 @@ typedef struct {
     size_t n_units;
 } CgSentenceView;
 
-/* Finds the first match of `rule`'s compiled pattern `root` that starts at
- * unit `start`, binds a subject and an object of the rule's types and two
- * different entities.  Returns true and fills *out when there is one. */
-bool cg_pattern_match_at(const CgRuleSet *rules, const CgRelationRule *rule,
-                         const CgCNode *root, const CgSentenceView *view, size_t start,
-                         CgBinding *out);
+/* What a run needs besides the pattern: the rule (NULL for attribution
+ * patterns and cue phrases) and the compiled comparator phrases that may
+ * open a {quantity}. */
+typedef struct {
+    const CgRuleSet *rules;
+    const CgRelationRule *rule;
+    const CgCPattern *comparators; /* one per comparator class, in rule order */
+    size_t n_comparators;
+    bool attribution;              /* success needs a claimer, not two slots */
+} CgRunContext;
+
+/* Finds the first match of `root` that starts at unit `start`: for a
+ * relation rule, one binding a subject and an object of the rule's types
+ * and two different entities; for an attribution pattern, one binding a
+ * claimer; for a cue phrase (rule NULL, not attribution), any match.
+ * Returns true and fills *out when there is one.  *steps_exceeded is set
+ * when the step budget ran out. */
+bool cg_pattern_match_at(const CgRunContext *ctx, const CgCNode *root,
+                         const CgSentenceView *view, size_t start, CgBinding *out,
+                         bool *steps_exceeded);
 
 #endif

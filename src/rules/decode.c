@@ -4,7 +4,8 @@
 
 typedef void (*CgDecodeItem)(CgLoader *ld, const CgYNode *node);
 
-static const char *const top_keys[] = {"lists", "entities", "predicates", "relations"};
+static const char *const top_keys[] = {"lists", "entities", "predicates", "relations",
+                                       "claims"};
 
 static void decode_list(CgLoader *ld, const CgYNode *node, const char *key,
                         const char *item, CgDecodeItem decode)
@@ -34,10 +35,11 @@ void cg_decode_document(CgLoader *ld, const CgYNode *root)
                       cg_ykind_name(root));
         return;
     }
-    const CgYNode *v[4];
-    cg_yfields(ld, root, "a rule file", top_keys, 4, v);
+    const CgYNode *v[5];
+    cg_yfields(ld, root, "a rule file", top_keys, 5, v);
     cg_decode_lists(ld, v[0]); /* first: the file's patterns may use them */
     decode_list(ld, v[1], "entities", "entity", cg_decode_entity);
     decode_list(ld, v[2], "predicates", "predicate", cg_decode_predicate);
     decode_list(ld, v[3], "relations", "relation", cg_decode_relation);
+    cg_decode_claims(ld, v[4]);
 }

@@ -9,9 +9,20 @@
 #include <string.h>
 
 static const char *const relation_keys[] = {"id",       "predicate", "subject", "object",
-                                            "patterns", "symmetric", "note"};
-enum { R_ID, R_PREDICATE, R_SUBJECT, R_OBJECT, R_PATTERNS, R_SYMMETRIC, R_NOTE, R_N,
-       R_REQUIRED = R_SYMMETRIC };
+                                            "patterns", "symmetric", "negated", "note"};
+enum { R_ID, R_PREDICATE, R_SUBJECT, R_OBJECT, R_PATTERNS, R_SYMMETRIC, R_NEGATED, R_NOTE,
+       R_N, R_REQUIRED = R_SYMMETRIC };
+
+/* negated: mark | drop */
+static void decode_negated(CgLoader *ld, const CgYNode *node, CgRelationRule *r)
+{
+    if (node->kind == CG_Y_SCALAR && (!strcmp(node->text, "mark") || !strcmp(node->text, "drop"))) {
+        r->drop_negated = !strcmp(node->text, "drop");
+        return;
+    }
+    cg_node_error(ld, node, "'negated' must be mark (keep the evidence, marked negated) or "
+                            "drop (no evidence)");
+}
 
 #define CG_PATTERN_ERR_MAX 256
 
@@ -136,6 +147,9 @@ void cg_decode_relation(CgLoader *ld, const CgYNode *node)
         decode_patterns(ld, &v[R_PATTERNS], what, &r);
     }
     decode_symmetric(ld, v[R_SYMMETRIC], &d);
+    if (v[R_NEGATED]) {
+        decode_negated(ld, v[R_NEGATED], &r);
+    }
     if (v[R_NOTE]) {
         cg_ynote(ld, v[R_NOTE]);
     }

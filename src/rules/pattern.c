@@ -77,7 +77,7 @@ static bool pat_take(CgPatParser *p, char c)
 
 static bool pat_is_word_char(char c)
 {
-    return c && !isspace((unsigned char)c) && !strchr("(){}|?*.@", c);
+    return c && !isspace((unsigned char)c) && !strchr("(){}[]|?*.@", c);
 }
 
 CgPatNode *cg_pattern_copy(const CgPatNode *node)
@@ -143,7 +143,7 @@ static CgPatNode *pat_parse_slot(CgPatParser *p)
     const char *name = p->src + p->pos;
     const char *close = strchr(name, '}');
     if (!close) {
-        pat_error(p, start, "'{' is never closed: write {subject}, {object} or {quantity}");
+        pat_error(p, start, "'{' is never closed: write {subject}, {object}, {quantity} or {claimer}");
         return NULL;
     }
     const size_t len = (size_t)(close - name);
@@ -154,8 +154,10 @@ static CgPatNode *pat_parse_slot(CgPatParser *p)
         kind = CG_PAT_OBJECT;
     } else if (len == 8 && !strncmp(name, "quantity", 8)) {
         kind = CG_PAT_QUANTITY;
+    } else if (len == 7 && !strncmp(name, "claimer", 7)) {
+        kind = CG_PAT_CLAIMER;
     } else {
-        pat_error(p, start, "unknown slot: write {subject}, {object} or {quantity}");
+        pat_error(p, start, "unknown slot: write {subject}, {object}, {quantity} or {claimer}");
         return NULL;
     }
     p->pos += len + 1;
@@ -251,6 +253,46 @@ static CgPatNode *pat_parse_quoted(CgPatParser *p)
     return n;
 }
 
+/* *n't : a token ending with the word. */
+static CgPatNode *pat_parse_suffix(CgPatParser *p)
+{
+    const size_t start = p->pos++;
+    const size_t len = strspn(p->src + p->pos, "abcdefghijklmnopqrstuvwxyz"
+                                               "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'");
+    if (!len) {
+        pat_error(p, start, "'*' must end a word (deploy*) or start one (*n't)");
+        return NULL;
+    }
+    CgPatNode *n = pat_node(CG_PAT_SUFFIX, (unsigned)start + 1);
+    n->word = cg_xmalloc(len + 1);
+    cg_normalize(p->src + p->pos, len, n->word);
+    p->pos += len;
+    return n;
+}
+
+static CgPatNode *pat_parse_seq(CgPatParser *p, unsigned depth);
+
+/* [name: elements] */
+static CgPatNode *pat_parse_capture(CgPatParser *p, unsigned depth)
+{
+    const size_t start = p->pos++;
+    const size_t len = strspn(p->src + p->pos, "abcdefghijklmnopqrstuvwxyz"
+                                               "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    if (!len || !islower((unsigned char)p->src[p->pos]) || p->src[p->pos + len] != ':') {
+        pat_error(p, start, "a capture is written [name: elements], the name in lowerCamelCase");
+        return NULL;
+    }
+    CgPatNode *n = pat_node(CG_PAT_CAPTURE, (unsigned)start + 1);
+    n->word = cg_xstrndup(p->src + p->pos, len);
+    p->pos += len + 1;
+    pat_add_kid(n, pat_parse_seq(p, depth + 1));
+    pat_skip_space(p);
+    if (!p->failed && !pat_take(p, ']')) {
+        pat_error(p, start, "'[' is never closed: add ']'");
+    }
+    return n;
+}
+
 static CgPatNode *pat_parse_elem(CgPatParser *p, unsigned depth)
 {
     const char c = p->src[p->pos];
@@ -259,16 +301,21 @@ static CgPatNode *pat_parse_elem(CgPatParser *p, unsigned depth)
         n = pat_parse_quoted(p);
     } else if (c == '@') {
         n = pat_parse_list_ref(p);
+    } else if (c == '[') {
+        n = pat_parse_capture(p, depth);
+    } else if (c == '*' && pat_is_word_char(p->src[p->pos + 1])) {
+        n = pat_parse_suffix(p);
     } else if (c == '(') {
         n = pat_parse_group(p, depth);
     } else if (c == '{') {
         n = pat_parse_slot(p);
     } else if (c == '.') {
         n = pat_parse_gap(p);
-    } else if (c == '?' || c == '*' || c == '}') {
+    } else if (c == '?' || c == '*' || c == '}' || c == ']') {
         pat_error(p, p->pos, c == '?' ? "'?' must follow a word, slot or group"
                             : c == '*' ? "'*' must end a word, as in deploy*"
-                                       : "'}' without a matching '{'");
+                            : c == '}' ? "'}' without a matching '{'"
+                                       : "']' without a matching '['");
     } else {
         n = pat_parse_word(p);
     }
@@ -287,7 +334,7 @@ static CgPatNode *pat_parse_seq(CgPatParser *p, unsigned depth)
     for (;;) {
         pat_skip_space(p);
         const char c = p->src[p->pos];
-        if (!c || c == '|' || c == ')' || p->failed) {
+        if (!c || c == '|' || c == ')' || c == ']' || p->failed) {
             break;
         }
         CgPatNode *e = pat_parse_elem(p, depth);
@@ -317,15 +364,31 @@ static CgPatNode *pat_parse_alt(CgPatParser *p, unsigned depth)
     return alt;
 }
 
-/* Counts subject and object slots; `loose` says whether we are inside an
+typedef enum { CG_MODE_RELATION, CG_MODE_ATTRIBUTION, CG_MODE_PHRASE } CgPatMode;
+
+enum { SLOT_SUBJECT, SLOT_OBJECT, SLOT_CLAIMER, SLOT_CAPTURE, SLOT_N };
+
+static int pat_slot_of(const CgPatNode *n)
+{
+    switch (n->kind) {
+    case CG_PAT_SUBJECT: return SLOT_SUBJECT;
+    case CG_PAT_OBJECT: return SLOT_OBJECT;
+    case CG_PAT_CLAIMER: return SLOT_CLAIMER;
+    case CG_PAT_CAPTURE: return strcmp(n->word, "claimer") ? SLOT_CAPTURE : SLOT_CLAIMER;
+    default: return -1;
+    }
+}
+
+/* Counts the slots of each kind; `loose` says whether we are inside an
  * alternative or optional part, where a slot might not bind. */
-static void pat_count_slots(const CgPatNode *n, bool loose, unsigned counts[2],
+static void pat_count_slots(const CgPatNode *n, bool loose, unsigned counts[SLOT_N],
                             const CgPatNode **bad)
 {
     const bool inner = loose || n->optional;
-    if (n->kind == CG_PAT_SUBJECT || n->kind == CG_PAT_OBJECT) {
-        ++counts[n->kind == CG_PAT_OBJECT];
-        if (inner && !*bad) {
+    const int slot = pat_slot_of(n);
+    if (slot >= 0) {
+        ++counts[slot];
+        if (inner && slot != SLOT_CAPTURE && !*bad) {
             *bad = n;
         }
     }
@@ -334,47 +397,41 @@ static void pat_count_slots(const CgPatNode *n, bool loose, unsigned counts[2],
     }
 }
 
-static void pat_check_slots(CgPatParser *p, const CgPatNode *root)
+static void pat_check_slots(CgPatParser *p, const CgPatNode *root, CgPatMode mode)
 {
-    unsigned counts[2] = {0, 0};
+    unsigned c[SLOT_N] = {0, 0, 0, 0};
     const CgPatNode *bad = NULL;
-    pat_count_slots(root, false, counts, &bad);
-    if (bad) {
+    pat_count_slots(root, false, c, &bad);
+    if (mode == CG_MODE_PHRASE && (c[SLOT_SUBJECT] || c[SLOT_OBJECT] || c[SLOT_CLAIMER] ||
+                                   c[SLOT_CAPTURE])) {
+        pat_error(p, 0, "a phrase of a list cannot hold slots or captures");
+    } else if (mode != CG_MODE_PHRASE && bad) {
         pat_error(p, bad->col - 1,
-                  "{subject} and {object} may not be optional or inside alternatives: "
-                  "write one pattern per variant");
-    } else if (counts[0] != 1 || counts[1] != 1) {
+                  "{subject}, {object} and {claimer} may not be optional or inside "
+                  "alternatives: write one pattern per variant");
+    } else if (mode == CG_MODE_RELATION && (c[SLOT_SUBJECT] != 1 || c[SLOT_OBJECT] != 1)) {
         pat_error(p, 0, "a pattern needs exactly one {subject} and one {object}");
+    } else if (mode == CG_MODE_RELATION && c[SLOT_CLAIMER]) {
+        pat_error(p, 0, "{claimer} belongs in attribution patterns (claims: attribution:)");
+    } else if (mode == CG_MODE_ATTRIBUTION &&
+               (c[SLOT_CLAIMER] != 1 || c[SLOT_SUBJECT] || c[SLOT_OBJECT])) {
+        pat_error(p, 0, "an attribution pattern needs exactly one {claimer} or "
+                        "[claimer: ...], and no {subject} or {object}");
     }
 }
 
-static bool pat_has_slot(const CgPatNode *n)
-{
-    if (n->kind == CG_PAT_SUBJECT || n->kind == CG_PAT_OBJECT) {
-        return true;
-    }
-    for (size_t i = 0; i < n->n_kids; ++i) {
-        if (pat_has_slot(n->kids[i])) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static CgStatus pat_parse_top(const char *src, CgPatListFunc lists, void *ctx, bool phrase,
+static CgStatus pat_parse_top(const char *src, CgPatListFunc lists, void *ctx, CgPatMode mode,
                               CgPatNode **out, unsigned *err_col, char *err, size_t err_size)
 {
     CgPatParser p = {src, lists, ctx, 0, 0, err, err_size, false};
     CgPatNode *root = pat_parse_alt(&p, 0);
     pat_skip_space(&p);
-    if (!p.failed && p.src[p.pos] == ')') {
-        pat_error(&p, p.pos, "')' without a matching '('");
+    if (!p.failed && (p.src[p.pos] == ')' || p.src[p.pos] == ']')) {
+        pat_error(&p, p.pos, p.src[p.pos] == ')' ? "')' without a matching '('"
+                                                 : "']' without a matching '['");
     }
-    if (!p.failed && !phrase) {
-        pat_check_slots(&p, root);
-    }
-    if (!p.failed && phrase && pat_has_slot(root)) {
-        pat_error(&p, 0, "a word list's phrase cannot hold {subject} or {object}");
+    if (!p.failed) {
+        pat_check_slots(&p, root, mode);
     }
     if (p.failed) {
         cg_pattern_free(root);
@@ -389,12 +446,19 @@ static CgStatus pat_parse_top(const char *src, CgPatListFunc lists, void *ctx, b
 CgStatus cg_pattern_parse(const char *src, CgPatListFunc lists, void *ctx, CgPatNode **out,
                           unsigned *err_col, char *err, size_t err_size)
 {
-    return pat_parse_top(src, lists, ctx, false, out, err_col, err, err_size);
+    return pat_parse_top(src, lists, ctx, CG_MODE_RELATION, out, err_col, err, err_size);
+}
+
+CgStatus cg_pattern_parse_attribution(const char *src, CgPatListFunc lists, void *ctx,
+                                      CgPatNode **out, unsigned *err_col, char *err,
+                                      size_t err_size)
+{
+    return pat_parse_top(src, lists, ctx, CG_MODE_ATTRIBUTION, out, err_col, err, err_size);
 }
 
 CgStatus cg_pattern_parse_phrase(const char *src, CgPatListFunc lists, void *ctx,
                                  CgPatNode **out, unsigned *err_col, char *err,
                                  size_t err_size)
 {
-    return pat_parse_top(src, lists, ctx, true, out, err_col, err, err_size);
+    return pat_parse_top(src, lists, ctx, CG_MODE_PHRASE, out, err_col, err, err_size);
 }

@@ -6,20 +6,26 @@
  * Syntax (elements separated by white space):
  *   word        a literal token, compared case-insensitively ("sent")
  *   deploy*     any token that starts with "deploy" (deploys, deployed, ...)
+ *   *n't        any token that ends with "n't" (hasn't, didn't, ...)
  *   'word'      a literal taken as is, for punctuation or reserved characters
  *   , ; :       punctuation literals
  *   {subject}   a mention of an entity of one of the rule's subject types
  *   {object}    a mention of an entity of one of the rule's object types
  *   {quantity}  a number: 12,000 / 1.5 / 20 / three / thousands, with an
  *               optional scale word (million, thousand) captured with it
+ *   {claimer}   (attribution patterns) a mention of any entity: who says so
+ *   [name: ...] captures the text the elements inside match, as `name`
+ *               (a date, a unit; [claimer: ...] names a claimer that is
+ *               no entity, such as "a Kremlin insider")
  *   ...  ...N   a gap of 0 to 5 (or 0 to N, N <= 30) tokens or mentions
  *   (a b | c)   alternatives, each a sequence of elements
  *   @NAME       one of the phrases of the word list NAME (a rule file's
  *               `lists:`), as if written (phrase 1 | phrase 2 | ...)
  *   X?          X is optional (a word, a group, a slot, a list)
  * A hyphenated word ("full-scale") matches the same tokens as in text.
- * A pattern must hold exactly one {subject} and one {object}, each outside
- * any alternative or optional part, so every match binds both. */
+ * A relation pattern must hold exactly one {subject} and one {object}, each
+ * outside any alternative or optional part, so every match binds both; an
+ * attribution pattern likewise exactly one {claimer} or [claimer: ...]. */
 #ifndef CG_PATTERN_H
 #define CG_PATTERN_H
 
@@ -33,17 +39,21 @@ typedef enum {
     CG_PAT_ALT,      /* one of kids (each a SEQ) */
     CG_PAT_WORD,     /* token equal to `word` */
     CG_PAT_PREFIX,   /* token starting with `word` */
+    CG_PAT_SUFFIX,   /* token ending with `word` */
     CG_PAT_SUBJECT,  /* subject mention */
     CG_PAT_OBJECT,   /* object mention */
     CG_PAT_QUANTITY, /* number, captured */
-    CG_PAT_GAP       /* 0..gap_max units */
+    CG_PAT_GAP,      /* 0..gap_max units */
+    CG_PAT_CLAIMER,  /* a mention of any entity (attribution patterns) */
+    CG_PAT_CAPTURE   /* kids[0] (a SEQ), its text captured as `word` */
 } CgPatKind;
 
 typedef struct CgPatNode CgPatNode;
 struct CgPatNode {
     CgPatKind kind;
     bool optional;
-    char *word;        /* WORD, PREFIX: normalised (lower-case, ASCII apostrophe); owned */
+    char *word;        /* WORD, PREFIX, SUFFIX: normalised (lower-case, ASCII
+                        * apostrophe); CAPTURE: the name; owned */
     unsigned gap_max;  /* GAP */
     CgPatNode **kids;  /* SEQ, ALT; owned */
     size_t n_kids;
@@ -61,7 +71,14 @@ typedef const CgPatNode *(*CgPatListFunc)(void *ctx, const char *name, size_t le
 CgStatus cg_pattern_parse(const char *src, CgPatListFunc lists, void *ctx, CgPatNode **out,
                           unsigned *err_col, char *err, size_t err_size);
 
-/* Parses one phrase of a word list: like a pattern, but without slots. */
+/* Parses an attribution pattern: one {claimer} or [claimer: ...], no
+ * subject or object. */
+CgStatus cg_pattern_parse_attribution(const char *src, CgPatListFunc lists, void *ctx,
+                                      CgPatNode **out, unsigned *err_col, char *err,
+                                      size_t err_size);
+
+/* Parses one phrase of a word list or cue list: like a pattern, without
+ * slots or captures. */
 CgStatus cg_pattern_parse_phrase(const char *src, CgPatListFunc lists, void *ctx,
                                  CgPatNode **out, unsigned *err_col, char *err,
                                  size_t err_size);

@@ -8,7 +8,9 @@
 
 CgRuleSet *cg_ruleset_new(void)
 {
-    return cg_xcalloc(1, sizeof(CgRuleSet));
+    CgRuleSet *rules = cg_xcalloc(1, sizeof(CgRuleSet));
+    rules->claims.reference_window = 2;
+    return rules;
 }
 
 /* Every entity of a file points at one copy of its path, so the path is
@@ -111,6 +113,7 @@ void cg_rules_free(CgRuleSet *rules)
     free(rules->entities);
     free(rules->predicates);
     free(rules->relations);
+    cg_claims_free(&rules->claims);
     cg_strv_free(rules->files, rules->n_files);
     free(rules);
 }
@@ -143,6 +146,11 @@ size_t cg_rules_relation_count(const CgRuleSet *rules)
 const CgRelationRule *cg_rules_relation(const CgRuleSet *rules, size_t i)
 {
     return i < rules->n_relations ? &rules->relations[i] : NULL;
+}
+
+const CgClaimRules *cg_rules_claims(const CgRuleSet *rules)
+{
+    return &rules->claims;
 }
 
 bool cg_rules_type_in(const char *type, char *const *types, size_t n_types)

@@ -26,6 +26,14 @@
  *       patterns:
  *         - "{subject} (met|meets|meeting) (with)? {object}"
  *
+ *   claims:                         # optional: how claims are qualified
+ *     attribution: ["according to {claimer}", "{claimer} (said|says)"]
+ *     certainty:   [{value: reported, cues: [reportedly, allegedly]}]
+ *     comparators: [{value: approx, cues: [around, about]}]
+ *     negation:    [not, "*n't", never, denied]
+ *     references:  [{text: he, type: Person}, {text: the country, type: Country}]
+ *     reference_window: 2           # sentences back a reference may look
+ *
  * An alias map may say `case: exact` (letter case must match, e.g. "US") and
  * `short: true` (a short form such as a bare surname: it names the entity
  * only after a full alias has named it earlier in the same document; several
@@ -82,11 +90,45 @@ typedef struct {
     char **object_types;
     size_t n_object_types;
     bool symmetric;
+    bool drop_negated;  /* `negated: drop`: a negated match gives no evidence;
+                         * by default (`negated: mark`) it gives evidence
+                         * marked negated, and never a plain triple */
     CgPattern *patterns;
     size_t n_patterns;
     const char *file;
     unsigned line, col;
 } CgRelationRule;
+
+/* Cue phrases and the value they give: a certainty ("reported") or a
+ * quantity's comparator ("approx"). */
+typedef struct {
+    char *value;
+    CgPatNode **cues; /* phrases, owned */
+    size_t n_cues;
+    unsigned line, col;
+} CgCueClass;
+
+/* A short reference ("he", "the country") to the latest entity of `type`. */
+typedef struct {
+    char *text;
+    char *type;
+    const char *file;
+    unsigned line, col; /* of the type */
+} CgReference;
+
+typedef struct {
+    CgPattern *attribution;   /* each with one {claimer} or [claimer: ...] */
+    size_t n_attribution;
+    CgCueClass *certainty;    /* in order: the first found wins */
+    size_t n_certainty;
+    CgCueClass *comparators;
+    size_t n_comparators;
+    CgPatNode **negation;     /* cue phrases; an odd number in a match negates it */
+    size_t n_negation;
+    CgReference *references;
+    size_t n_references;
+    unsigned reference_window; /* sentences before the current one (default 2) */
+} CgClaimRules;
 
 typedef struct CgRuleSet CgRuleSet;
 
@@ -108,6 +150,9 @@ size_t cg_rules_predicate_count(const CgRuleSet *rules);
 const CgPredicate *cg_rules_predicate(const CgRuleSet *rules, size_t i);
 size_t cg_rules_relation_count(const CgRuleSet *rules);
 const CgRelationRule *cg_rules_relation(const CgRuleSet *rules, size_t i);
+
+/* How claims are qualified (empty lists when the rules say nothing). */
+const CgClaimRules *cg_rules_claims(const CgRuleSet *rules);
 
 /* Whether `type` is one of `types` (exact comparison). */
 bool cg_rules_type_in(const char *type, char *const *types, size_t n_types);

@@ -28,6 +28,7 @@ struct CgRuleSet {
     size_t n_predicates, cap_predicates;
     CgRelationRule *relations;
     size_t n_relations, cap_relations;
+    CgClaimRules claims;
 };
 
 /* --- The YAML tree ------------------------------------------------------ */
@@ -131,6 +132,11 @@ CgYNode **cg_yaml_parse(CgLoader *ld, const char *yaml, size_t len, size_t *n_do
 void cg_decode_lists(CgLoader *ld, const CgYNode *node);
 const CgPatNode *cg_lists_find(void *ctx, const char *name, size_t len);
 void cg_lists_free(CgLists *lists);
+
+/* decode_claims.c: reads a `claims:` mapping; validate.c checks the
+ * references' types once every file is read. */
+void cg_decode_claims(CgLoader *ld, const CgYNode *node);
+void cg_claims_free(CgClaimRules *claims);
 
 /* decode.c: turns one document's tree into rules. */
 void cg_decode_document(CgLoader *ld, const CgYNode *root);

@@ -169,8 +169,22 @@ static void check_aliases(CgLoader *ld)
     free(ix.refs);
 }
 
+static void check_references(CgLoader *ld)
+{
+    const CgClaimRules *c = &ld->rules->claims;
+    for (size_t i = 0; i < c->n_references; ++i) {
+        const CgReference *r = &c->references[i];
+        char what[96];
+        snprintf(what, sizeof what, "reference '%.60s'", r->text);
+        const CgMark mark = {r->line, r->col};
+        ld->file = r->file;
+        check_types(ld, what, "its", &r->type, 1, &mark);
+    }
+}
+
 void cg_validate(CgLoader *ld)
 {
     check_relations(ld);
     check_aliases(ld);
+    check_references(ld);
 }

@@ -386,8 +386,8 @@ static void test_word_list_errors(void **state)
         "     patterns: [\"{subject} @NOPE {object}\"]}\n",
         CG_ERR_RULES);
     assert_seen(c, 0, "t.yaml", 2, 8,
-                "a phrase of list 'A' does not parse: a word list's phrase cannot hold "
-                "{subject} or {object}");
+                "a phrase of list 'A' does not parse: a phrase of a list cannot hold slots "
+                "or captures");
     assert_seen(c, 1, "t.yaml", 3, 6, "list 'B' must be a non-empty list of phrases");
     assert_seen(c, 2, "t.yaml", 4, 3,
                 "a list name must be a letter then letters, digits or '_' (as in TITLE or "
@@ -404,7 +404,7 @@ static void test_unknown_top_level_key(void **state)
     Collector *c = load_string_failing("entites: []\n", CG_ERR_RULES);
     assert_seen(c, 0, "t.yaml", 1, 1,
                 "unknown key 'entites' in a rule file (did you mean 'entities'?); "
-                "the keys allowed here are lists, entities, predicates, relations");
+                "the keys allowed here are lists, entities, predicates, relations, claims");
     collector_free(c);
 }
 
@@ -583,7 +583,7 @@ static void test_multiple_errors(void **state)
     assert_seen(c, 3, f, 13, 34, "'symmetric' must be true or false (unquoted), not 'maybe'");
     assert_seen(c, 4, f, 19, 35,
                 "a pattern of relation 'at-war' does not parse: '{' is never closed: write "
-                "{subject}, {object} or {quantity}");
+                "{subject}, {object}, {quantity} or {claimer}");
     assert_seen(c, 5, f, 18, 13,
                 "relation 'at-war' allows object type 'Countries', which no entity has: give "
                 "an entity this type, or remove it from 'object'");

@@ -1,0 +1,218 @@
+/* The `claims:` section: what turns an edge into a claim somebody made with
+ * some certainty: attribution patterns, certainty and comparator cues,
+ * negation cues, and short references.  Several files may each add to it. */
+#include "rules_internal.h"
+
+#include "../core/mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define CG_CUE_ERR_MAX 256
+#define CG_WINDOW_MAX 10
+
+static const char *const claims_keys[] = {"attribution", "certainty",        "comparators",
+                                          "negation",    "references", "reference_window",
+                                          "note"};
+enum { C_ATTRIBUTION, C_CERTAINTY, C_COMPARATORS, C_NEGATION, C_REFERENCES, C_WINDOW,
+       C_NOTE, C_N };
+
+static void *grow(void *items, size_t n, size_t size)
+{
+    return cg_xrealloc(items, (n + 1) * size);
+}
+
+/* One cue phrase, parsed like a pattern phrase; NULL after reporting. */
+static CgPatNode *decode_cue(CgLoader *ld, const CgYNode *node, const char *what)
+{
+    if (!node || node->kind != CG_Y_SCALAR || !node->text[0]) {
+        cg_node_error(ld, node, "%s must be a list of non-empty phrases", what);
+        return NULL;
+    }
+    CgPatNode *cue = NULL;
+    unsigned err_col = 1;
+    char err[CG_CUE_ERR_MAX];
+    if (cg_pattern_parse_phrase(node->text, cg_lists_find, ld, &cue, &err_col, err,
+                                sizeof err)) {
+        cg_load_error(ld, CG_ERR_RULES, node->line, cg_ycol(node, err_col - 1),
+                      "a cue of %s does not parse: %s", what, err);
+    }
+    return cue;
+}
+
+static void decode_cues(CgLoader *ld, const CgYNode *node, const char *what,
+                        CgPatNode ***cues, size_t *n)
+{
+    if (node->kind != CG_Y_SEQ) {
+        cg_node_error(ld, node, "%s must be a list of phrases, not %s", what,
+                      cg_ykind_name(node));
+        return;
+    }
+    for (size_t i = 0; i < node->n_kids; ++i) {
+        CgPatNode *cue = decode_cue(ld, node->kids[i], what);
+        if (cue) {
+            *cues = grow(*cues, *n, sizeof **cues);
+            (*cues)[(*n)++] = cue;
+        }
+    }
+}
+
+static const char *const class_keys[] = {"value", "cues", "note"};
+
+/* {value: reported, cues: [reportedly, allegedly]} */
+static void decode_class(CgLoader *ld, const CgYNode *node, const char *section,
+                         CgCueClass **classes, size_t *n)
+{
+    const CgYNode *v[3];
+    char what[64];
+    snprintf(what, sizeof what, "an entry of '%s'", section);
+    if (!cg_yfields(ld, node, what, class_keys, 3, v) ||
+        !cg_yrequire(ld, node, what, "value and cues", class_keys, 2, v)) {
+        return;
+    }
+    CgCueClass c = {NULL, NULL, 0, node->line, node->col};
+    if (cg_ystr(ld, v[0], "value", &c.value)) {
+        snprintf(what, sizeof what, "the cues of %s '%s'", section, c.value);
+        decode_cues(ld, v[1], what, &c.cues, &c.n_cues);
+    }
+    *classes = grow(*classes, *n, sizeof **classes);
+    (*classes)[(*n)++] = c;
+}
+
+static void decode_classes(CgLoader *ld, const CgYNode *node, const char *section,
+                           CgCueClass **classes, size_t *n)
+{
+    if (node->kind != CG_Y_SEQ) {
+        cg_node_error(ld, node, "'%s' must be a list of {value: ..., cues: [...]}", section);
+        return;
+    }
+    for (size_t i = 0; i < node->n_kids; ++i) {
+        decode_class(ld, node->kids[i], section, classes, n);
+    }
+}
+
+static void decode_attribution(CgLoader *ld, const CgYNode *node, CgClaimRules *claims)
+{
+    size_t n;
+    const CgYNode *const *items = cg_yitems(&node, &n);
+    for (size_t i = 0; i < n; ++i) {
+        char *src = NULL;
+        if (!cg_ystr(ld, items[i], "attribution", &src)) {
+            continue;
+        }
+        CgPatNode *root = NULL;
+        unsigned err_col = 1;
+        char err[CG_CUE_ERR_MAX];
+        if (cg_pattern_parse_attribution(src, cg_lists_find, ld, &root, &err_col, err,
+                                         sizeof err)) {
+            cg_load_error(ld, CG_ERR_RULES, items[i]->line, cg_ycol(items[i], err_col - 1),
+                          "an attribution pattern does not parse: %s", err);
+            free(src);
+            continue;
+        }
+        claims->attribution = grow(claims->attribution, claims->n_attribution,
+                                   sizeof *claims->attribution);
+        claims->attribution[claims->n_attribution++] =
+            (CgPattern){src, root, items[i]->line, items[i]->col};
+    }
+}
+
+static const char *const reference_keys[] = {"text", "type", "note"};
+
+static void decode_reference(CgLoader *ld, const CgYNode *node, CgClaimRules *claims)
+{
+    const CgYNode *v[3];
+    if (!cg_yfields(ld, node, "a reference", reference_keys, 3, v) ||
+        !cg_yrequire(ld, node, "a reference", "text and type", reference_keys, 2, v)) {
+        return;
+    }
+    CgReference r = {NULL, NULL, ld->file, node->line, node->col};
+    if (!cg_ystr(ld, v[0], "text", &r.text) || !cg_ystr(ld, v[1], "type", &r.type)) {
+        free(r.text);
+        free(r.type);
+        return;
+    }
+    /* the type's position, for validate.c's message */
+    r.line = v[1]->line;
+    r.col = v[1]->col;
+    claims->references = grow(claims->references, claims->n_references,
+                              sizeof *claims->references);
+    claims->references[claims->n_references++] = r;
+}
+
+static void decode_window(CgLoader *ld, const CgYNode *node, CgClaimRules *claims)
+{
+    char *end = NULL;
+    const long w = node->kind == CG_Y_SCALAR ? strtol(node->text, &end, 10) : -1;
+    if (!end || *end || w < 0 || w > CG_WINDOW_MAX) {
+        cg_node_error(ld, node, "'reference_window' must be a number of sentences from 0 to %d",
+                      CG_WINDOW_MAX);
+        return;
+    }
+    claims->reference_window = (unsigned)w;
+}
+
+void cg_decode_claims(CgLoader *ld, const CgYNode *node)
+{
+    const CgYNode *v[C_N];
+    if (!node || node->kind == CG_Y_BAD || cg_ynull(node) ||
+        !cg_yfields(ld, node, "'claims'", claims_keys, C_N, v)) {
+        return;
+    }
+    CgClaimRules *c = &ld->rules->claims;
+    if (v[C_ATTRIBUTION]) {
+        decode_attribution(ld, v[C_ATTRIBUTION], c);
+    }
+    if (v[C_CERTAINTY]) {
+        decode_classes(ld, v[C_CERTAINTY], "certainty", &c->certainty, &c->n_certainty);
+    }
+    if (v[C_COMPARATORS]) {
+        decode_classes(ld, v[C_COMPARATORS], "comparators", &c->comparators,
+                       &c->n_comparators);
+    }
+    if (v[C_NEGATION]) {
+        decode_cues(ld, v[C_NEGATION], "'negation'", &c->negation, &c->n_negation);
+    }
+    for (size_t i = 0; v[C_REFERENCES] && i < v[C_REFERENCES]->n_kids; ++i) {
+        decode_reference(ld, v[C_REFERENCES]->kids[i], c);
+    }
+    if (v[C_WINDOW]) {
+        decode_window(ld, v[C_WINDOW], c);
+    }
+    if (v[C_NOTE]) {
+        cg_ynote(ld, v[C_NOTE]);
+    }
+}
+
+static void free_classes(CgCueClass *classes, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t j = 0; j < classes[i].n_cues; ++j) {
+            cg_pattern_free(classes[i].cues[j]);
+        }
+        free(classes[i].cues);
+        free(classes[i].value);
+    }
+    free(classes);
+}
+
+void cg_claims_free(CgClaimRules *claims)
+{
+    for (size_t i = 0; i < claims->n_attribution; ++i) {
+        free(claims->attribution[i].source);
+        cg_pattern_free(claims->attribution[i].root);
+    }
+    free(claims->attribution);
+    free_classes(claims->certainty, claims->n_certainty);
+    free_classes(claims->comparators, claims->n_comparators);
+    for (size_t i = 0; i < claims->n_negation; ++i) {
+        cg_pattern_free(claims->negation[i]);
+    }
+    free(claims->negation);
+    for (size_t i = 0; i < claims->n_references; ++i) {
+        free(claims->references[i].text);
+        free(claims->references[i].type);
+    }
+    free(claims->references);
+    memset(claims, 0, sizeof *claims);
+}
