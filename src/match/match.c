@@ -15,8 +15,9 @@
  * "Kim Jong Un". */
 typedef struct {
     uint32_t key; /* the key's final state */
-    uint32_t entity, alias;
+    uint32_t entity, alias; /* a reference: entity is unused, alias its index */
     bool short_form;
+    bool reference;
     bool exact;
     size_t exact_at; /* exact: the alias' token bytes in matcher->exact, NUL-separated */
 } Candidate;
@@ -54,7 +55,8 @@ static void add_alias(CgMatcher *m, uint32_t entity, uint32_t alias_index, const
     if (n) {
         m->cands = cg_xgrow(m->cands, &m->cap_cands, m->n_cands + 1, sizeof *m->cands);
         m->cands[m->n_cands++] = (Candidate){cg_ac_add(m->ac, words, n), entity, alias_index,
-                                             alias->short_form, alias->exact_case, exact_at};
+                                             alias->short_form, false, alias->exact_case,
+                                             exact_at};
     }
     free(words);
     cg_text_free(t);
@@ -95,6 +97,12 @@ CgMatcher *cg_matcher_new(const CgRuleSet *rules)
             add_alias(m, (uint32_t)e, (uint32_t)a, &ent->aliases[a]);
         }
     }
+    const CgClaimRules *claims = cg_rules_claims(rules);
+    for (size_t r = 0; r < claims->n_references; ++r) {
+        const CgAlias as_alias = {claims->references[r].text, false, false, 0, 0};
+        add_alias(m, UINT32_MAX, (uint32_t)r, &as_alias);
+        m->cands[m->n_cands - 1].reference = true;
+    }
     cg_ac_compile(m->ac);
     group_candidates(m);
     return m;
@@ -119,6 +127,7 @@ void cg_matcher_free(CgMatcher *matcher)
 typedef struct {
     size_t begin, end, limit;
     uint32_t key;
+    uint32_t sentence;
 } Hit;
 
 typedef struct {
@@ -133,12 +142,23 @@ typedef struct {
     uint32_t n_named;
     CgMention *out;
     size_t n_out, cap_out;
+    uint32_t *out_sentence; /* per mention, its sentence */
+    size_t cap_out_sentence;
+    uint32_t sentence;      /* the sentence find_hits is reading */
 } Scan;
+
+/* What a hit names: an entity, and for a reference the mention it stands for. */
+typedef struct {
+    const Candidate *c;
+    uint32_t entity;
+    uint32_t antecedent;
+} Resolved;
 
 static void add_hit(Scan *sc, size_t end, size_t limit, uint32_t key)
 {
     sc->hits = cg_xgrow(sc->hits, &sc->cap_hits, sc->n_hits + 1, sizeof *sc->hits);
-    sc->hits[sc->n_hits++] = (Hit){end - cg_ac_key_length(sc->m->ac, key), end, limit, key};
+    sc->hits[sc->n_hits++] =
+        (Hit){end - cg_ac_key_length(sc->m->ac, key), end, limit, key, sc->sentence};
 }
 
 /* The automaton restarts at each sentence, so no key spans two. */
@@ -207,12 +227,31 @@ static bool exact_case_ok(const Scan *sc, const Candidate *c, const Hit *h)
     return true;
 }
 
-/* Which candidate the hit names: a full alias outright; else the short
- * form's entity named most recently by a full alias; else none. */
-static const Candidate *resolve(const Scan *sc, const Hit *h)
+/* The latest earlier mention of an entity of the reference's type, no more
+ * than the window's sentences back. */
+static uint32_t resolve_reference(const Scan *sc, const Candidate *c, const Hit *h)
+{
+    const CgClaimRules *claims = cg_rules_claims(sc->m->rules);
+    const CgReference *ref = &claims->references[c->alias];
+    for (size_t i = sc->n_out; i-- > 0;) {
+        if (sc->out_sentence[i] + claims->reference_window < h->sentence) {
+            break;
+        }
+        const CgEntity *e = cg_rules_entity(sc->m->rules, sc->out[i].entity);
+        if (!strcmp(e->type, ref->type)) {
+            return (uint32_t)i;
+        }
+    }
+    return CG_NO_MENTION;
+}
+
+/* Which entity the hit names: a full alias outright; else the short form's
+ * entity named most recently by a full alias; else a reference's
+ * antecedent; else none (r.c NULL). */
+static Resolved resolve(const Scan *sc, const Hit *h)
 {
     const CgMatcher *m = sc->m;
-    const Candidate *best = NULL;
+    Resolved r = {NULL, 0, CG_NO_MENTION};
     uint32_t best_order = 0;
     for (uint32_t i = m->first[h->key]; i < m->first[h->key + 1]; ++i) {
         const Candidate *c = &m->cands[i];
@@ -220,29 +259,37 @@ static const Candidate *resolve(const Scan *sc, const Hit *h)
         if (c->exact && !exact_case_ok(sc, c, h)) {
             continue;
         }
-        if (!c->short_form) {
-            return c;
+        if (!c->short_form && !c->reference) {
+            return (Resolved){c, c->entity, CG_NO_MENTION};
         }
-        if (cg_idmap_get(&sc->named, c->entity, &order) && order > best_order) {
-            best = c;
+        if (c->short_form && cg_idmap_get(&sc->named, c->entity, &order) && order > best_order) {
+            r = (Resolved){c, c->entity, CG_NO_MENTION};
             best_order = order;
         }
+        const uint32_t ante = c->reference && !r.c ? resolve_reference(sc, c, h) : CG_NO_MENTION;
+        if (ante != CG_NO_MENTION) {
+            r = (Resolved){c, sc->out[ante].entity, ante};
+        }
     }
-    return best;
+    return r;
 }
 
 /* Records the mention and returns the index of the token after it; a
  * possessive right after it ("Russia's") belongs to it. */
-static size_t emit(Scan *sc, const Hit *h, const Candidate *c)
+static size_t emit(Scan *sc, const Hit *h, const Resolved *r)
 {
     size_t tok_end = sc->pos_tok[h->end - 1] + 1;
     if (tok_end < h->limit && sc->toks[tok_end].kind == CG_TOK_POSSESSIVE) {
         ++tok_end;
     }
     sc->out = cg_xgrow(sc->out, &sc->cap_out, sc->n_out + 1, sizeof *sc->out);
-    sc->out[sc->n_out++] = (CgMention){sc->pos_tok[h->begin], tok_end, c->entity, c->alias};
-    if (!c->short_form) {
-        cg_idmap_put(&sc->named, c->entity, ++sc->n_named);
+    sc->out_sentence = cg_xgrow(sc->out_sentence, &sc->cap_out_sentence, sc->n_out + 1,
+                                sizeof *sc->out_sentence);
+    sc->out_sentence[sc->n_out] = h->sentence;
+    sc->out[sc->n_out++] =
+        (CgMention){sc->pos_tok[h->begin], tok_end, r->entity, r->c->alias, r->antecedent};
+    if (!r->c->short_form && !r->c->reference) {
+        cg_idmap_put(&sc->named, r->entity, ++sc->n_named);
     }
     return tok_end;
 }
@@ -282,9 +329,9 @@ static void select_mentions(Scan *sc)
             continue;
         }
         for (size_t i = group[p + 1]; i-- > group[p];) {
-            const Candidate *c = resolve(sc, &sc->hits[order[i]]);
-            if (c) {
-                free_tok = emit(sc, &sc->hits[order[i]], c);
+            const Resolved r = resolve(sc, &sc->hits[order[i]]);
+            if (r.c) {
+                free_tok = emit(sc, &sc->hits[order[i]], &r);
                 break;
             }
         }
@@ -299,9 +346,11 @@ size_t cg_matcher_scan(const CgMatcher *matcher, const CgText *text, const char 
     Scan sc = {.m = matcher, .toks = cg_text_tokens(text), .doc = doc};
     sc.pos_tok = cg_xmalloc((cg_text_token_count(text) + 1) * sizeof *sc.pos_tok);
     for (size_t s = 0; s < cg_text_sentence_count(text); ++s) {
+        sc.sentence = (uint32_t)s;
         find_hits(&sc, &cg_text_sentences(text)[s]);
     }
     select_mentions(&sc);
+    free(sc.out_sentence);
     free(sc.pos_tok);
     free(sc.hits);
     cg_idmap_free(&sc.named);

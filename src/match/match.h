@@ -7,7 +7,10 @@
  * is taken into it, and letter case is folded unless the alias says
  * `case: exact`.  Short aliases (`short: true`) resolve to the entity named
  * most recently in the document by one of its full aliases, and are dropped
- * when none was. */
+ * when none was.  References (the claims' `references:`, such as "he" or
+ * "the country") resolve to the latest earlier mention of an entity of
+ * their type, in the same sentence or the `reference_window` before it,
+ * and are dropped when there is none. */
 #ifndef CG_MATCH_H
 #define CG_MATCH_H
 
@@ -17,10 +20,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define CG_NO_MENTION UINT32_MAX
+
 typedef struct {
     size_t tok_begin, tok_end; /* tokens [tok_begin, tok_end), within one sentence */
     uint32_t entity;           /* index into the rule set's entities */
-    uint32_t alias;            /* index into that entity's aliases */
+    uint32_t alias;            /* index into that entity's aliases; for a
+                                * reference, into the claims' references */
+    uint32_t antecedent;       /* a reference ("he", "the country"): the index
+                                * of the earlier mention it stands for;
+                                * otherwise CG_NO_MENTION */
 } CgMention;
 
 typedef struct CgMatcher CgMatcher;
