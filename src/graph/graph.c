@@ -48,10 +48,32 @@ static void cg_entity_clear(CgGraphEntity *e)
         free(e->same_as[i]);
     }
     free(e->same_as);
+    for (size_t i = 0; i < e->n_aliases; ++i) {
+        free(e->aliases[i]);
+    }
+    free(e->aliases);
+}
+
+static void cg_claim_clear(CgGraphClaim *c)
+{
+    free(c->certainty);
+    free(c->claimer_text);
+    free(c->quantity_value);
+    free(c->comparator);
+    free(c->unit);
+    free(c->subject_ref);
+    free(c->object_ref);
+    for (size_t i = 0; i < c->n_captures; ++i) {
+        free(c->capture_names[i]);
+        free(c->capture_values[i]);
+    }
+    free(c->capture_names);
+    free(c->capture_values);
 }
 
 static void cg_evidence_clear(CgGraphEvidence *ev)
 {
+    cg_claim_clear(&ev->claim);
     free(ev->predicate);
     free(ev->rule);
     free(ev->quote);
@@ -78,8 +100,13 @@ void cg_graph_free(CgGraph *graph)
         cg_entity_clear(&graph->entities[i]);
     }
     for (size_t i = 0; i < graph->n_documents; ++i) {
-        free(graph->documents[i].path);
-        free(graph->documents[i].key);
+        CgGraphDocument *d = &graph->documents[i];
+        free(d->path);
+        free(d->key);
+        free(d->title);
+        free(d->url);
+        free(d->published);
+        free(d->outlet);
     }
     for (size_t i = 0; i < graph->n_evidence; ++i) {
         cg_evidence_clear(&graph->evidence[i]);
@@ -98,6 +125,24 @@ void cg_graph_free(CgGraph *graph)
     free(graph);
 }
 
+void cg_graph_set_document_meta(CgGraph *graph, uint32_t document, const char *field,
+                                const char *value)
+{
+    if (document >= graph->n_documents) {
+        return;
+    }
+    CgGraphDocument *d = &graph->documents[document];
+    char **slot = !strcmp(field, "title")       ? &d->title
+                  : !strcmp(field, "url")       ? &d->url
+                  : !strcmp(field, "published") ? &d->published
+                  : !strcmp(field, "outlet")    ? &d->outlet
+                                                : NULL;
+    if (slot) {
+        free(*slot);
+        *slot = cg_xstrdup(value);
+    }
+}
+
 uint32_t cg_graph_add_document(CgGraph *graph, const char *path)
 {
     if (!strcmp(path, "-")) {
@@ -112,7 +157,7 @@ uint32_t cg_graph_add_document(CgGraph *graph, const char *path)
     graph->documents = cg_xgrow(graph->documents, &graph->cap_documents,
                                 graph->n_documents + 1, sizeof *graph->documents);
     index = (uint32_t)graph->n_documents++;
-    graph->documents[index] = (CgGraphDocument){cg_xstrdup(path), cg_xstrdup(key)};
+    graph->documents[index] = (CgGraphDocument){.path = cg_xstrdup(path), .key = cg_xstrdup(key)};
     cg_strmap_put(graph->document_paths, path, strlen(path), index);
     return index;
 }
@@ -171,9 +216,77 @@ uint32_t cg_graph_add_entity(CgGraph *graph, const char *id, const char *type,
 
 void cg_graph_count_mention(CgGraph *graph, uint32_t entity)
 {
+    cg_graph_count_mentions(graph, entity, 1);
+}
+
+void cg_graph_count_mentions(CgGraph *graph, uint32_t entity, size_t n)
+{
     if (entity < graph->n_entities) {
-        ++graph->entities[entity].mentions;
+        graph->entities[entity].mentions += n;
     }
+}
+
+static bool cg_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* A new string of `text` with white space collapsed and trimmed. */
+static char *cg_collapse_space(const char *text, size_t len)
+{
+    char *out = cg_xmalloc(len + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < len; ++i) {
+        if (!cg_is_space(text[i])) {
+            out[k++] = text[i];
+        } else if (k && out[k - 1] != ' ') {
+            out[k++] = ' ';
+        }
+    }
+    k -= k && out[k - 1] == ' ';
+    out[k] = '\0';
+    return out;
+}
+
+/* Index where `text` is or would go in the sorted `v`; *found tells which. */
+static size_t cg_strv_search(char *const *v, size_t n, const char *text, bool *found)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        const int c = strcmp(v[mid], text);
+        if (!c) {
+            *found = true;
+            return mid;
+        }
+        if (c < 0) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    *found = false;
+    return lo;
+}
+
+void cg_graph_add_alias_seen(CgGraph *graph, uint32_t entity, const char *text, size_t len)
+{
+    if (entity >= graph->n_entities) {
+        return;
+    }
+    CgGraphEntity *e = &graph->entities[entity];
+    char *alias = cg_collapse_space(text, len);
+    bool found;
+    const size_t at = cg_strv_search(e->aliases, e->n_aliases, alias, &found);
+    if (found || !*alias) {
+        free(alias);
+        return;
+    }
+    /* Entities see few distinct aliases: one exact-size array is enough. */
+    e->aliases = cg_xrealloc(e->aliases, (e->n_aliases + 1) * sizeof *e->aliases);
+    memmove(e->aliases + at + 1, e->aliases + at, (e->n_aliases - at) * sizeof *e->aliases);
+    e->aliases[at] = alias;
+    ++e->n_aliases;
 }
 
 /* Symmetric relations are stored with the smaller id first, so that both
@@ -194,10 +307,46 @@ static char *cg_xstrdup_or_null(const char *s)
     return s ? cg_xstrdup(s) : NULL;
 }
 
+static char **cg_strv_copy(char *const *v, size_t n)
+{
+    char **copy = n ? cg_xcalloc(n, sizeof *copy) : NULL;
+    for (size_t i = 0; i < n; ++i) {
+        copy[i] = cg_xstrdup(v[i]);
+    }
+    return copy;
+}
+
+static CgGraphClaim cg_claim_copy(const CgGraphClaim *c)
+{
+    if (!c) {
+        return (CgGraphClaim){.claimer = CG_GRAPH_NONE};
+    }
+    CgGraphClaim d = *c;
+    d.certainty = cg_xstrdup_or_null(c->certainty);
+    d.claimer_text = cg_xstrdup_or_null(c->claimer_text);
+    d.quantity_value = cg_xstrdup_or_null(c->quantity_value);
+    d.comparator = cg_xstrdup_or_null(c->comparator);
+    d.unit = cg_xstrdup_or_null(c->unit);
+    d.subject_ref = cg_xstrdup_or_null(c->subject_ref);
+    d.object_ref = cg_xstrdup_or_null(c->object_ref);
+    d.capture_names = cg_strv_copy(c->capture_names, c->n_captures);
+    d.capture_values = cg_strv_copy(c->capture_values, c->n_captures);
+    return d;
+}
+
 bool cg_graph_add_evidence(CgGraph *graph, const char *predicate, bool symmetric,
                            uint32_t subject, uint32_t object, uint32_t document,
                            const char *rule, const char *quote, size_t begin, size_t end,
                            const char *quantity)
+{
+    return cg_graph_add_claim(graph, predicate, symmetric, subject, object, document, rule,
+                              quote, begin, end, quantity, NULL);
+}
+
+bool cg_graph_add_claim(CgGraph *graph, const char *predicate, bool symmetric,
+                        uint32_t subject, uint32_t object, uint32_t document, const char *rule,
+                        const char *quote, size_t begin, size_t end, const char *quantity,
+                        const CgGraphClaim *claim)
 {
     if (subject >= graph->n_entities || object >= graph->n_entities ||
         document >= graph->n_documents) {
@@ -217,7 +366,7 @@ bool cg_graph_add_evidence(CgGraph *graph, const char *predicate, bool symmetric
     graph->evidence[graph->n_evidence] = (CgGraphEvidence){
         cg_xstrdup(predicate), symmetric, subject, object, document, cg_xstrdup(rule),
         cg_xstrdup(quote ? quote : ""), begin, end, cg_xstrdup_or_null(quantity),
-        cg_xstrdup(key)};
+        cg_xstrdup(key), cg_claim_copy(claim)};
     cg_strmap_put(graph->evidence_keys, key, 16, (uint32_t)graph->n_evidence++);
     return true;
 }
@@ -387,6 +536,9 @@ static void cg_sort_evidence(CgGraph *graph, const uint32_t *entity_remap,
         ev->subject = entity_remap[ev->subject];
         ev->object = entity_remap[ev->object];
         ev->document = document_remap[ev->document];
+        if (ev->claim.claimer != CG_GRAPH_NONE) {
+            ev->claim.claimer = entity_remap[ev->claim.claimer];
+        }
     }
     if (graph->n_evidence) { /* qsort's array must not be NULL, even when empty */
         qsort(graph->evidence, graph->n_evidence, sizeof *graph->evidence, cg_evidence_cmp);
@@ -419,12 +571,13 @@ static CgGraphRelation *cg_relation_candidates(const CgGraph *graph, size_t *n)
     CgGraphRelation *all = cg_xcalloc(*n, sizeof *all);
     for (size_t i = 0; i < graph->n_evidence; ++i) {
         const CgGraphEvidence *ev = &graph->evidence[i];
-        all[i] = (CgGraphRelation){ev->predicate, ev->symmetric, ev->subject, ev->object, 1};
+        all[i] = (CgGraphRelation){ev->predicate, ev->symmetric, ev->subject, ev->object,
+                                   !ev->claim.negated, ev->claim.negated};
     }
     for (size_t i = 0; i < graph->n_bare; ++i) {
         const CgBareRelation *b = &graph->bare[i];
         all[graph->n_evidence + i] =
-            (CgGraphRelation){b->predicate, b->symmetric, b->subject, b->object, 0};
+            (CgGraphRelation){b->predicate, b->symmetric, b->subject, b->object, 0, 0};
     }
     qsort(all, *n, sizeof *all, cg_relation_cmp);
     return all;
@@ -441,6 +594,7 @@ static void cg_build_relations(CgGraph *graph)
             graph->n_relations ? &graph->relations[graph->n_relations - 1] : NULL;
         if (last && !cg_relation_cmp(last, &all[i])) {
             last->support += all[i].support;
+            last->negated += all[i].negated;
             last->symmetric = last->symmetric || all[i].symmetric;
             continue;
         }

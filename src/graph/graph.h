@@ -19,12 +19,38 @@ typedef struct {
     char **same_as;
     size_t n_same_as;
     size_t mentions;  /* times the documents mention it */
+    char **aliases;   /* the texts it was mentioned by: sorted, without repeats */
+    size_t n_aliases;
 } CgGraphEntity;
 
 typedef struct {
     char *path;       /* path or URL the document came from ("-" -> "stdin") */
     char *key;        /* 16 hex digits derived from the path: the IRI's last segment */
+    char *title;      /* metadata (a .meta sidecar or front matter); NULL when absent */
+    char *url;
+    char *published;  /* a date as written in the metadata, e.g. 2024-11-01 */
+    char *outlet;
 } CgGraphDocument;
+
+#define CG_GRAPH_NONE UINT32_MAX
+
+/* How an assertion is claimed (strings owned by the graph; NULL: absent). */
+typedef struct {
+    char *certainty;          /* "reported", "possible", ...; NULL: asserted */
+    bool negated;             /* the sentence denies it */
+    uint32_t claimer;         /* entity who made the claim, or CG_GRAPH_NONE */
+    char *claimer_text;       /* a claimer that is no entity ("a Kremlin insider") */
+    char *quantity_value;     /* the number as a decimal ("12000", "1.5"), or NULL */
+    char *comparator;         /* "approx", "atLeast", "atMost"; NULL: exact */
+    char *unit;               /* "percent", or a captured unit word */
+    char *subject_ref;        /* the reference that named the subject ("He"), or NULL */
+    size_t subject_antecedent; /* character offset of the mention it stands for */
+    char *object_ref;
+    size_t object_antecedent;
+    char **capture_names;     /* other captures, e.g. "date" -> "in June" */
+    char **capture_values;
+    size_t n_captures;
+} CgGraphClaim;
 
 typedef struct {
     char *predicate;
@@ -36,13 +62,15 @@ typedef struct {
     size_t begin, end;         /* the quote's character offsets in the document */
     char *quantity;            /* captured quantity as written, or NULL */
     char *key;                 /* 16 hex digits derived from content: IRI segment */
+    CgGraphClaim claim;        /* all absent unless added with a claim */
 } CgGraphEvidence;
 
 typedef struct {
     char *predicate;
     bool symmetric;
     uint32_t subject, object;
-    size_t support;  /* number of evidence resources */
+    size_t support;  /* number of evidence resources that assert it */
+    size_t negated;  /* number that deny it: with no support, no plain triple */
 } CgGraphRelation;
 
 typedef struct CgGraph CgGraph;
@@ -55,6 +83,11 @@ void cg_graph_free(CgGraph *graph);
  * the same index. */
 uint32_t cg_graph_add_document(CgGraph *graph, const char *path);
 
+/* Sets a document's metadata `field` ("title", "url", "published" or
+ * "outlet"; others are ignored) to a copy of `value`. */
+void cg_graph_set_document_meta(CgGraph *graph, uint32_t document, const char *field,
+                                const char *value);
+
 /* Adds an entity by id (strings copied) and returns its index; adding an id
  * again returns the existing index and leaves its fields as they were.
  * same_as is kept as a set: sorted, without repeats. */
@@ -63,6 +96,15 @@ uint32_t cg_graph_add_entity(CgGraph *graph, const char *id, const char *type,
 
 /* Counts one more mention of entity `entity`. */
 void cg_graph_count_mention(CgGraph *graph, uint32_t entity);
+
+/* Counts `n` more mentions of entity `entity` (a count read back from RDF). */
+void cg_graph_count_mentions(CgGraph *graph, uint32_t entity, size_t n);
+
+/* Records that entity `entity` was mentioned as `text` (`len` bytes, UTF-8,
+ * copied).  Runs of white space become one space and the ends are trimmed,
+ * so a name broken over two lines counts as the same alias.  Kept as a set:
+ * sorted by bytes, without repeats; an empty text is ignored. */
+void cg_graph_add_alias_seen(CgGraph *graph, uint32_t entity, const char *text, size_t len);
 
 /* Adds one piece of evidence.  The strings are copied; `quantity` may be
  * NULL.  For a symmetric predicate, subject and object are stored in id
@@ -80,6 +122,13 @@ bool cg_graph_add_evidence(CgGraph *graph, const char *predicate, bool symmetric
  * are ordered as for evidence. */
 void cg_graph_add_relation(CgGraph *graph, const char *predicate, bool symmetric,
                            uint32_t subject, uint32_t object);
+
+/* cg_graph_add_evidence with how the assertion was claimed (copied; NULL:
+ * plainly asserted). */
+bool cg_graph_add_claim(CgGraph *graph, const char *predicate, bool symmetric,
+                        uint32_t subject, uint32_t object, uint32_t document, const char *rule,
+                        const char *quote, size_t begin, size_t end, const char *quantity,
+                        const CgGraphClaim *claim);
 
 /* Sorts entities by id, documents by path, evidence by (document, begin,
  * end, predicate, subject, object, rule), and builds the relation table.
