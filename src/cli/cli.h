@@ -7,6 +7,7 @@
 #include "../graph/graph.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 /* Exit status, listed in --help. */
 typedef enum {
@@ -19,6 +20,10 @@ typedef enum {
 int cg_cmd_build(int argc, char **argv);
 int cg_cmd_render(int argc, char **argv);
 int cg_cmd_check(int argc, char **argv);
+int cg_cmd_explain(int argc, char **argv);
+int cg_cmd_diff(int argc, char **argv);
+int cg_cmd_patch(int argc, char **argv);
+int cg_cmd_load(int argc, char **argv);
 
 /* Prints "claimgraph CMD: message" and a hint to try --help; returns
  * CG_EXIT_USAGE. */
@@ -28,6 +33,7 @@ int cg_cli_usage_error(const char *cmd, const char *fmt, ...) CG_PRINTF(2, 3);
 typedef struct {
     const char *path;
     CgFormat format;
+    const CgDiagramOptions *diagram; /* for diagrams; NULL: the defaults */
 } CgOutput;
 
 /* Resolves the format of `path` from `format_name` (may be NULL) or the
@@ -42,6 +48,13 @@ int cg_cli_write_outputs(const CgGraph *graph, const char *base, const CgOutput 
 /* The rule path to use when --rules is not given: ./rules, else the
  * installed share directory. */
 const char *cg_cli_default_rules(void);
+
+struct CgRuleSet;
+struct CgPipeline;
+/* build --stats: documents read and skipped, assertions per rule, mentions
+ * per entity. */
+void cg_cli_print_stats(FILE *out, const struct CgRuleSet *rules,
+                        const struct CgPipeline *pipeline, const CgGraph *graph);
 
 /* SIGINT/SIGTERM: remove temporary outputs, then exit 130/143. */
 void cg_cli_install_signal_handlers(void);

@@ -1,11 +1,14 @@
 /* claimgraph build: rules + documents -> graph -> outputs. */
 #include "cli.h"
+#include "diagram_opts.h"
 
 #include "../pipeline/corpus.h"
 #include "../pipeline/pipeline.h"
 #include "../rules/rules.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +23,16 @@ typedef struct {
     const char *out_paths[CG_MAX_OUTPUTS];
     int n_out;
     bool quiet;
+    CgPipelineLimits limits;
+    CgCliDiagram diagram;
 } CgBuildOptions;
+
+/* --max-doc-bytes when not given: far above any article, far below what
+ * would exhaust memory (a document takes about ten times its size). */
+#define CG_DEFAULT_MAX_DOC_BYTES ((size_t)64 << 20)
+
+/* Long options without a short form. */
+enum { CG_OPT_MAX_DOC_BYTES = 256, CG_OPT_MAX_MEMORY };
 
 static void build_help(void)
 {
@@ -31,21 +43,49 @@ static void build_help(void)
            "Options:\n"
            "  -r, --rules PATH    rule file or directory (default: ./rules, else %s/rules)\n"
            "  -b, --base IRI      base of the graph's IRIs (default: %s)\n"
-           "  -f, --format FMT    turtle, ntriples, nquads, dot, svg, png or pdf\n"
+           "  -f, --format FMT    turtle, ntriples, nquads, dot, svg, png, pdf or html\n"
            "                      (default: from the -o extension; turtle for -)\n"
            "  -o, --output FILE   where to write (- for standard output, the default);\n"
            "                      repeat to write several formats from one run\n"
            "  -q, --quiet         no progress or summary on standard error\n"
-           "  -h, --help          this help\n\n"
+           "      --max-doc-bytes N  skip (and report) documents larger than N bytes;\n"
+           "                      K, M or G multiply by 1024s (default: 64M; 0: no limit)\n"
+           "      --max-memory MB stop with an error, writing nothing, once the graph\n"
+           "                      holds more than MB mebibytes (default: no limit)\n"
+           "  -h, --help          this help\n\n" CG_DIAGRAM_HELP "\n"
            "Examples:\n"
            "  claimgraph build -o out/graph.ttl -o out/graph.svg examples/\n"
            "  claimgraph build -f ntriples -o - article.txt | grep metWith\n"
            "  cat article.txt | claimgraph build -\n\n"
            "Outputs are written to a temporary file and renamed when complete, so an\n"
            "interrupted run never leaves a half-written graph.\n\n"
-           "Exit status: 0 ok; 1 documents were skipped or an output failed (all\n"
-           "reported); 2 usage or rule errors (nothing was read).\n",
+           "Exit status: 0 ok; 1 documents were skipped, a sentence was cut short, a\n"
+           "limit stopped the run or an output failed (all reported); 2 usage or rule\n"
+           "errors (nothing was read).\n",
            CG_SHARE_DIR, CG_DEFAULT_BASE);
+}
+
+/* Parses "123", "64K", "64M" or "1G" as a count of `unit`s (the suffix
+ * multiplies by 1024s instead); false when it is not one or overflows. */
+static bool build_size(const char *arg, size_t unit, size_t *out)
+{
+    char *end;
+    errno = 0;
+    const unsigned long long v = strtoull(arg, &end, 10);
+    const char *suffixes = "KMG";
+    const char *suffix = *end ? strchr(suffixes, *end) : NULL;
+    const unsigned shift = suffix ? 10u * (unsigned)(suffix - suffixes + 1) : 0;
+    if (errno || end == arg || *arg == '-' || (*end && (!suffix || end[1]))) {
+        return false;
+    }
+    if (suffix) {
+        unit = 1;
+    }
+    if (v > (SIZE_MAX >> shift) / unit) {
+        return false;
+    }
+    *out = (size_t)(v << shift) * unit;
+    return true;
 }
 
 /* Returns -1 to go on, else an exit status. */
@@ -55,6 +95,9 @@ static int build_parse(int argc, char **argv, CgBuildOptions *o)
         {"rules", required_argument, NULL, 'r'}, {"base", required_argument, NULL, 'b'},
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"quiet", no_argument, NULL, 'q'},       {"help", no_argument, NULL, 'h'},
+        {"max-doc-bytes", required_argument, NULL, CG_OPT_MAX_DOC_BYTES},
+        {"max-memory", required_argument, NULL, CG_OPT_MAX_MEMORY},
+        CG_DIAGRAM_LONGOPTS,
         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
@@ -65,13 +108,29 @@ static int build_parse(int argc, char **argv, CgBuildOptions *o)
         case 'f': o->format = optarg; break;
         case 'q': o->quiet = true; break;
         case 'h': build_help(); return CG_EXIT_OK;
+        case CG_OPT_MAX_DOC_BYTES:
+            if (!build_size(optarg, 1, &o->limits.max_doc_bytes)) {
+                return cg_cli_usage_error("build", "--max-doc-bytes needs a number of bytes "
+                                                   "(e.g. 1000000 or 64M), not '%s'", optarg);
+            }
+            break;
+        case CG_OPT_MAX_MEMORY:
+            if (!build_size(optarg, (size_t)1 << 20, &o->limits.max_graph_bytes) ||
+                !o->limits.max_graph_bytes) {
+                return cg_cli_usage_error("build", "--max-memory needs a number of "
+                                                   "mebibytes above 0, not '%s'", optarg);
+            }
+            break;
         case 'o':
             if (o->n_out == CG_MAX_OUTPUTS) {
                 return cg_cli_usage_error("build", "at most %d outputs", CG_MAX_OUTPUTS);
             }
             o->out_paths[o->n_out++] = optarg;
             break;
-        default: return cg_cli_usage_error("build", "bad option");
+        default:
+            if (cg_cli_diagram_option("build", c, optarg, &o->diagram)) {
+                return CG_EXIT_USAGE;
+            }
         }
     }
     if (optind >= argc) {
@@ -94,9 +153,27 @@ static void build_progress(bool show, size_t i, size_t n, const char *path)
     }
 }
 
-static void build_summary(const CgBuildOptions *o, const CgPipelineStats *s,
-                          const CgGraph *g)
+/* Every skipped document by name (each was also warned about as it was
+ * met, but a long run scrolls those away). */
+static void build_summary_skipped(const CgPipeline *p, size_t n)
 {
+    enum { CG_SKIPPED_SHOWN = 20 };
+    if (!n) {
+        return;
+    }
+    fprintf(stderr, "claimgraph: skipped %zu document%s:", n, n == 1 ? "" : "s");
+    for (size_t i = 0; i < n && i < CG_SKIPPED_SHOWN; ++i) {
+        fprintf(stderr, " %s%s", cg_pipeline_skipped(p, i), i + 1 < n ? "," : "");
+    }
+    if (n > CG_SKIPPED_SHOWN) {
+        fprintf(stderr, " and %zu more", n - CG_SKIPPED_SHOWN);
+    }
+    fputc('\n', stderr);
+}
+
+static void build_summary(const CgBuildOptions *o, const CgPipeline *p, const CgGraph *g)
+{
+    const CgPipelineStats *s = cg_pipeline_stats(p);
     if (o->quiet) {
         return;
     }
@@ -105,6 +182,29 @@ static void build_summary(const CgBuildOptions *o, const CgPipelineStats *s,
             "%zu assertions; %zu entities, %zu relations\n",
             s->documents, s->skipped, s->sentences, s->mentions, s->assertions,
             cg_graph_entity_count(g), cg_graph_relation_count(g));
+    build_summary_skipped(p, s->skipped);
+    if (s->step_limited) {
+        fprintf(stderr, "claimgraph: %zu sentence%s cut short by the pattern step limit "
+                        "(warned of above): relations there may be missing\n",
+                s->step_limited, s->step_limited == 1 ? " was" : "s were");
+    }
+}
+
+/* Reads every document; false when a limit stopped the run (reported). */
+static bool build_read_all(const CgBuildOptions *o, const CgCorpus *corpus,
+                           CgPipeline *pipeline, CgGraph *graph, CgDiagSink *sink)
+{
+    const bool show = !o->quiet && isatty(STDERR_FILENO) && corpus->n > 1;
+    for (size_t i = 0; i < corpus->n; ++i) {
+        build_progress(show, i, corpus->n, corpus->paths[i]);
+        if (cg_pipeline_add_file(pipeline, graph, corpus->paths[i], sink) == CG_ERR_LIMIT) {
+            fprintf(stderr, "%sclaimgraph build: stopped after %zu of %zu documents; nothing "
+                            "was written, earlier outputs are as they were\n",
+                    show ? "\n" : "", i + 1, corpus->n);
+            return false;
+        }
+    }
+    return true;
 }
 
 static int build_run(const CgBuildOptions *o, CgOutput *outputs, int n_out, char **inputs,
@@ -117,17 +217,15 @@ static int build_run(const CgBuildOptions *o, CgOutput *outputs, int n_out, char
         missing += cg_corpus_add(&corpus, inputs[i], &sink) != CG_OK;
     }
     CgPipeline *pipeline = cg_pipeline_new(rules);
+    cg_pipeline_set_limits(pipeline, &o->limits);
     CgGraph *graph = cg_graph_new();
-    const bool show = !o->quiet && isatty(STDERR_FILENO) && corpus.n > 1;
-    for (size_t i = 0; i < corpus.n; ++i) {
-        build_progress(show, i, corpus.n, corpus.paths[i]);
-        cg_pipeline_add_file(pipeline, graph, corpus.paths[i], &sink);
-    }
+    const bool complete = build_read_all(o, &corpus, pipeline, graph, &sink);
     cg_graph_finish(graph);
-    const int failed = cg_cli_write_outputs(graph, o->base, outputs, n_out, &sink);
+    const int failed = complete ? cg_cli_write_outputs(graph, o->base, outputs, n_out, &sink) : 0;
+    build_summary(o, pipeline, graph);
     const CgPipelineStats *stats = cg_pipeline_stats(pipeline);
-    build_summary(o, stats, graph);
-    const bool trouble = failed || missing || stats->skipped;
+    const bool trouble =
+        !complete || failed || missing || stats->skipped || stats->step_limited;
     cg_graph_free(graph);
     cg_pipeline_free(pipeline);
     cg_corpus_free(&corpus);
@@ -136,7 +234,8 @@ static int build_run(const CgBuildOptions *o, CgOutput *outputs, int n_out, char
 
 int cg_cmd_build(int argc, char **argv)
 {
-    CgBuildOptions o = {NULL, CG_DEFAULT_BASE, NULL, {NULL}, 0, false};
+    CgBuildOptions o = {NULL, CG_DEFAULT_BASE, NULL, {NULL}, 0, false,
+                        {CG_DEFAULT_MAX_DOC_BYTES, 0}, {0}};
     const int done = build_parse(argc, argv, &o);
     if (done >= 0) {
         return done;
@@ -149,6 +248,7 @@ int cg_cmd_build(int argc, char **argv)
         if (!cg_cli_output_format("build", o.out_paths[i], o.format, &outputs[i])) {
             return CG_EXIT_USAGE;
         }
+        outputs[i].diagram = cg_cli_diagram_get(&o.diagram);
     }
     CgRuleSet *rules = NULL;
     if (cg_rules_load(o.rules ? o.rules : cg_cli_default_rules(), NULL, &rules)) {

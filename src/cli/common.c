@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "../core/atomic_file.h"
+#include "diagram_opts.h"
 
 #include <signal.h>
 #include <stdarg.h>
@@ -25,10 +26,11 @@ bool cg_cli_output_format(const char *cmd, const char *path, const char *format_
                           CgOutput *out)
 {
     out->path = path;
+    out->diagram = NULL;
     if (format_name) {
         if (cg_format_from_name(format_name, &out->format)) {
             cg_cli_usage_error(cmd, "unknown format '%s' (use turtle, ntriples, nquads, "
-                                    "dot, svg, png or pdf)", format_name);
+                                    "dot, svg, png, pdf or html)", format_name);
             return false;
         }
         return true;
@@ -39,7 +41,7 @@ bool cg_cli_output_format(const char *cmd, const char *path, const char *format_
     }
     if (cg_format_from_path(path, &out->format)) {
         cg_cli_usage_error(cmd, "cannot tell the format of '%s' from its extension "
-                                "(.ttl .nt .nq .dot .svg .png .pdf); give -f FORMAT", path);
+                                "(.ttl .nt .nq .dot .svg .png .pdf .html); give -f FORMAT", path);
         return false;
     }
     return true;
@@ -52,9 +54,11 @@ static CgStatus cli_write_one(const CgGraph *graph, const char *base, const CgOu
     if (!f) {
         return CG_ERR_IO;
     }
+    CgDiagramOptions diagram;
     const CgStatus st = cg_format_is_rdf(o->format)
                             ? cg_export_rdf(graph, base, o->format, cg_atomic_stream(f), sink)
-                            : cg_export_diagram(graph, o->format, cg_atomic_stream(f), sink);
+                            : cg_export_diagram_with(graph, cg_cli_diagram_for(o, &diagram),
+                                                     o->format, cg_atomic_stream(f), sink);
     if (st) {
         cg_atomic_abort(f);
         return st;

@@ -15,6 +15,10 @@ static const CgCommand cg_commands[] = {
     {"build", cg_cmd_build, "read documents, write the graph (RDF or a diagram)"},
     {"render", cg_cmd_render, "draw a graph written earlier (SVG, PNG, PDF, DOT)"},
     {"check", cg_cmd_check, "validate rules and summarise them"},
+    {"explain", cg_cmd_explain, "show what the rules see in a document, sentence by sentence"},
+    {"diff", cg_cmd_diff, "compare two RDF graphs (summary, patch, diagram)"},
+    {"patch", cg_cmd_patch, "apply a patch from diff to a graph"},
+    {"load", cg_cmd_load, "send a graph file to a triple store (SPARQL Graph Store)"},
 };
 
 static void print_usage(FILE *out)

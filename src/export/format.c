@@ -13,8 +13,9 @@ typedef struct {
 static const CgFormatName cg_format_names[] = {
     {"turtle", CG_FMT_TURTLE}, {"ntriples", CG_FMT_NTRIPLES}, {"nquads", CG_FMT_NQUADS},
     {"dot", CG_FMT_DOT},       {"svg", CG_FMT_SVG},           {"png", CG_FMT_PNG},
-    {"pdf", CG_FMT_PDF},       {"ttl", CG_FMT_TURTLE},        {"nt", CG_FMT_NTRIPLES},
-    {"nq", CG_FMT_NQUADS},     {"gv", CG_FMT_DOT},
+    {"pdf", CG_FMT_PDF},       {"html", CG_FMT_HTML},         {"ttl", CG_FMT_TURTLE},
+    {"nt", CG_FMT_NTRIPLES},   {"nq", CG_FMT_NQUADS},         {"gv", CG_FMT_DOT},
+    {"htm", CG_FMT_HTML},
 };
 
 #define CG_N_FORMAT_NAMES (sizeof cg_format_names / sizeof cg_format_names[0])

@@ -18,6 +18,7 @@
 #define CG_NS_PROV "http://www.w3.org/ns/prov#"
 #define CG_NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #define CG_NS_FOAF "http://xmlns.com/foaf/0.1/"
+#define CG_NS_DCTERMS "http://purl.org/dc/terms/"
 
 /* Where Raptor's messages go: errors are reported with `status`. */
 typedef struct {

@@ -19,10 +19,12 @@ typedef struct {
     char *iri;
     char *type;   /* local name of its first class in CG_VOCAB */
     bool is_evidence, is_document, is_symmetric;
-    char *label, *path, *quote, *rule, *quantity, *begin, *end;
+    char *label, *path, *quote, *rule, *quantity, *begin, *end, *mentions;
     char *rdf_subject, *rdf_predicate, *rdf_object, *derived_from;
     char **same_as;
     size_t n_same_as, cap_same_as;
+    char **aliases;
+    size_t n_aliases, cap_aliases;
 } CgResource;
 
 /* A triple between two IRIs with a predicate in CG_VOCAB: a plain relation
@@ -53,6 +55,7 @@ static const CgField cg_literal_fields[] = {
     {CG_VOCAB "quantity", offsetof(CgResource, quantity)},
     {CG_NS_NIF "beginIndex", offsetof(CgResource, begin)},
     {CG_NS_NIF "endIndex", offsetof(CgResource, end)},
+    {CG_VOCAB "mentionCount", offsetof(CgResource, mentions)},
 };
 
 static const CgField cg_iri_fields[] = {
@@ -67,7 +70,7 @@ static void cg_resource_clear(CgResource *r)
     char **fields[] = {&r->iri,   &r->type,        &r->label,         &r->path,
                        &r->quote, &r->rule,        &r->quantity,      &r->begin,
                        &r->end,   &r->rdf_subject, &r->rdf_predicate, &r->rdf_object,
-                       &r->derived_from};
+                       &r->derived_from, &r->mentions};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; ++i) {
         free(*fields[i]);
     }
@@ -75,6 +78,10 @@ static void cg_resource_clear(CgResource *r)
         free(r->same_as[i]);
     }
     free(r->same_as);
+    for (size_t i = 0; i < r->n_aliases; ++i) {
+        free(r->aliases[i]);
+    }
+    free(r->aliases);
 }
 
 static void cg_reader_free(CgReader *rd)
@@ -166,6 +173,19 @@ static void cg_add_iri_object(CgReader *rd, CgResource *r, const char *p, const 
     }
 }
 
+/* cg:alias is the one literal that repeats; the others keep their first value. */
+static void cg_add_literal(CgResource *r, const char *p, const char *value)
+{
+    if (!strcmp(p, CG_VOCAB "alias")) {
+        r->aliases = cg_xgrow(r->aliases, &r->cap_aliases, r->n_aliases + 1,
+                              sizeof *r->aliases);
+        r->aliases[r->n_aliases++] = cg_xstrdup(value);
+        return;
+    }
+    cg_set_field(r, cg_literal_fields, sizeof cg_literal_fields / sizeof cg_literal_fields[0],
+                 p, value);
+}
+
 static void cg_on_statement(void *user_data, raptor_statement *st)
 {
     CgReader *rd = user_data;
@@ -180,9 +200,7 @@ static void cg_on_statement(void *user_data, raptor_statement *st)
     if (st->object->type == RAPTOR_TERM_TYPE_URI) {
         cg_add_iri_object(rd, r, p, (const char *)raptor_uri_as_string(st->object->value.uri));
     } else if (st->object->type == RAPTOR_TERM_TYPE_LITERAL) {
-        cg_set_field(r, cg_literal_fields,
-                     sizeof cg_literal_fields / sizeof cg_literal_fields[0], p,
-                     (const char *)st->object->value.literal.string);
+        cg_add_literal(r, p, (const char *)st->object->value.literal.string);
     }
 }
 
@@ -231,6 +249,20 @@ static bool cg_is_symmetric(const CgReader *rd, const char *predicate_iri)
     return r && r->is_symmetric;
 }
 
+static bool cg_parse_offset(const char *s, size_t *out);
+
+/* What the documents said of the entity: the texts naming it, how often. */
+static void cg_add_seen(CgGraph *graph, uint32_t e, const CgResource *r)
+{
+    for (size_t i = 0; i < r->n_aliases; ++i) {
+        cg_graph_add_alias_seen(graph, e, r->aliases[i], strlen(r->aliases[i]));
+    }
+    size_t mentions;
+    if (cg_parse_offset(r->mentions, &mentions)) {
+        cg_graph_count_mentions(graph, e, mentions);
+    }
+}
+
 static void cg_build_entities(CgReader *rd, CgGraph *graph)
 {
     CgBuf type = CG_BUF_INIT;
@@ -239,8 +271,10 @@ static void cg_build_entities(CgReader *rd, CgGraph *graph)
         if (cg_is_entity(r)) {
             cg_buf_clear(&type);
             cg_iri_segment_decode(&type, r->type, strlen(r->type));
-            cg_graph_add_entity(graph, cg_entity_id(r->iri, &rd->scratch), cg_buf_str(&type),
-                                r->label, r->same_as, r->n_same_as);
+            const uint32_t e =
+                cg_graph_add_entity(graph, cg_entity_id(r->iri, &rd->scratch),
+                                    cg_buf_str(&type), r->label, r->same_as, r->n_same_as);
+            cg_add_seen(graph, e, r);
         }
     }
     cg_buf_free(&type);
@@ -329,8 +363,19 @@ static const char *cg_parser_name(const char *path)
     return "turtle";
 }
 
+/* Parses from `fp`, or from `len` bytes at `data` when `fp` is NULL. */
+static int cg_parse_input(raptor_parser *parser, raptor_uri *base, FILE *fp, const char *path,
+                          const char *data, size_t len)
+{
+    if (fp) {
+        return raptor_parser_parse_file_stream(parser, fp, path, base);
+    }
+    return raptor_parser_parse_start(parser, base) ||
+           raptor_parser_parse_chunk(parser, (const unsigned char *)data, len, 1);
+}
+
 static CgStatus cg_parse_stream(CgReader *rd, raptor_world *world, FILE *fp, const char *path,
-                                CgRdfLog *log)
+                                const char *data, size_t len, CgRdfLog *log)
 {
     raptor_parser *parser = raptor_new_parser(world, cg_parser_name(path));
     /* Relative IRIs in the file resolve against the file's own location. */
@@ -339,7 +384,7 @@ static CgStatus cg_parse_stream(CgReader *rd, raptor_world *world, FILE *fp, con
     CgStatus st = CG_ERR_INTERNAL;
     if (parser && base) {
         raptor_parser_set_statement_handler(parser, rd, cg_on_statement);
-        const int rc = raptor_parser_parse_file_stream(parser, fp, path, base);
+        const int rc = cg_parse_input(parser, base, fp, path, data, len);
         st = rc || log->errors ? CG_ERR_SYNTAX : CG_OK;
         if (st && !log->errors) {
             cg_diag(log->sink, CG_SEV_ERROR, st, path, 0, 0, "cannot parse as %s",
@@ -365,7 +410,7 @@ static CgStatus cg_parse_file(CgReader *rd, const char *path, CgRdfLog *log)
         return CG_ERR_IO;
     }
     raptor_world *world = cg_rdf_world_new(log);
-    CgStatus st = world ? cg_parse_stream(rd, world, fp, path, log) : CG_ERR_INTERNAL;
+    CgStatus st = world ? cg_parse_stream(rd, world, fp, path, NULL, 0, log) : CG_ERR_INTERNAL;
     if (!st && ferror(fp)) {
         cg_diag(log->sink, CG_SEV_ERROR, CG_ERR_IO, path, 0, 0, "cannot read");
         st = CG_ERR_IO;
@@ -377,6 +422,15 @@ static CgStatus cg_parse_file(CgReader *rd, const char *path, CgRdfLog *log)
     return st;
 }
 
+static void cg_reader_build(CgReader *rd, CgRdfLog *log, CgGraph **out)
+{
+    *out = cg_graph_new();
+    cg_build_entities(rd, *out);
+    cg_build_evidence(rd, *out, log);
+    cg_build_relations(rd, *out);
+    cg_graph_finish(*out);
+}
+
 CgStatus cg_import_rdf(const char *path, CgDiagSink *sink, CgGraph **out)
 {
     *out = NULL;
@@ -384,11 +438,26 @@ CgStatus cg_import_rdf(const char *path, CgDiagSink *sink, CgGraph **out)
     CgReader rd = {.by_iri = cg_strmap_new()};
     const CgStatus st = cg_parse_file(&rd, path, &log);
     if (!st) {
-        *out = cg_graph_new();
-        cg_build_entities(&rd, *out);
-        cg_build_evidence(&rd, *out, &log);
-        cg_build_relations(&rd, *out);
-        cg_graph_finish(*out);
+        cg_reader_build(&rd, &log, out);
+    }
+    cg_reader_free(&rd);
+    return st;
+}
+
+CgStatus cg_import_rdf_string(const char *data, size_t len, const char *name,
+                              CgDiagSink *sink, CgGraph **out)
+{
+    *out = NULL;
+    CgRdfLog log = {sink, name, CG_ERR_SYNTAX, 0};
+    CgReader rd = {.by_iri = cg_strmap_new()};
+    raptor_world *world = cg_rdf_world_new(&log);
+    const CgStatus st =
+        world ? cg_parse_stream(&rd, world, NULL, name, data, len, &log) : CG_ERR_INTERNAL;
+    if (world) {
+        raptor_free_world(world);
+    }
+    if (!st) {
+        cg_reader_build(&rd, &log, out);
     }
     cg_reader_free(&rd);
     return st;

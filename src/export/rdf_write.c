@@ -5,6 +5,7 @@
 #include "export.h"
 
 #include "../core/buf.h"
+#include "../core/utf8.h"
 #include "rdf_common.h"
 #include "stream.h"
 
@@ -33,6 +34,8 @@ typedef enum {
     CG_T_DOCUMENT,
     CG_T_FOAF_DOCUMENT,
     CG_T_SYMMETRIC,
+    CG_T_ALIAS,
+    CG_T_MENTION_COUNT,
     CG_N_TERMS
 } CgTermId;
 
@@ -43,7 +46,7 @@ static const char *const cg_term_iris[CG_N_TERMS] = {
     CG_NS_NIF "endIndex",     CG_VOCAB "rule",          CG_VOCAB "quantity",
     CG_VOCAB "quantityValue", CG_VOCAB "path",          CG_VOCAB "Evidence",
     CG_NS_RDF "Statement",    CG_VOCAB "Document",      CG_NS_FOAF "Document",
-    CG_NS_OWL "SymmetricProperty",
+    CG_NS_OWL "SymmetricProperty", CG_VOCAB "alias",      CG_VOCAB "mentionCount",
 };
 
 typedef struct {
@@ -55,13 +58,14 @@ typedef struct {
     CgBuf base;              /* ends in '/' or '#' */
     CgBuf iri;               /* scratch */
     CgBuf text;              /* scratch */
+    CgBuf utf8;              /* scratch: a literal made well-formed */
     bool failed;             /* a statement could not be made or written */
 } CgRdfWriter;
 
 /* No "rdf": Raptor's Turtle writer declares it itself and refuses it twice. */
 static const char *const cg_prefixes[][2] = {
     {"rdfs", CG_NS_RDFS}, {"owl", CG_NS_OWL},   {"xsd", CG_NS_XSD}, {"prov", CG_NS_PROV},
-    {"nif", CG_NS_NIF},   {"foaf", CG_NS_FOAF}, {"cg", CG_VOCAB},
+    {"nif", CG_NS_NIF},   {"foaf", CG_NS_FOAF}, {"cg", CG_VOCAB}, {"dcterms", CG_NS_DCTERMS},
 };
 
 static const char *const cg_base_prefixes[][2] = {
@@ -147,6 +151,7 @@ static void cg_writer_close(CgRdfWriter *w)
     cg_buf_free(&w->base);
     cg_buf_free(&w->iri);
     cg_buf_free(&w->text);
+    cg_buf_free(&w->utf8);
 }
 
 static CgStatus cg_writer_open(CgRdfWriter *w, CgRdfLog *log, CgFormat format,
@@ -225,8 +230,11 @@ static raptor_term *cg_entity_iri(CgRdfWriter *w, const CgGraph *graph, uint32_t
     return cg_iri(w, cg_buf_str(&w->base), "entity/", cg_graph_entity(graph, index)->id);
 }
 
+/* Raptor's writers drop a literal that is not UTF-8 without a word (a file
+ * name can be any bytes), so such bytes become U+FFFD first. */
 static raptor_term *cg_literal(CgRdfWriter *w, const char *text, raptor_uri *datatype)
 {
+    text = cg_utf8_sanitize(&w->utf8, text);
     return raptor_new_term_from_literal(w->world, (const unsigned char *)text, datatype, NULL);
 }
 
@@ -284,6 +292,12 @@ static void cg_write_entity(CgRdfWriter *w, const CgGraph *graph, uint32_t index
         cg_emit(w, s, CG_T_SAME_AS, raptor_new_term_from_uri_string(
                                         w->world, (const unsigned char *)e->same_as[i]));
     }
+    for (size_t i = 0; i < e->n_aliases; ++i) {
+        cg_emit(w, s, CG_T_ALIAS, cg_literal(w, e->aliases[i], NULL));
+    }
+    if (e->mentions) {
+        cg_emit(w, s, CG_T_MENTION_COUNT, cg_count_literal(w, e->mentions));
+    }
     cg_free_term(s);
 }
 
@@ -326,13 +340,83 @@ static void cg_write_symmetric(CgRdfWriter *w, const CgGraph *graph)
     free(names);
 }
 
+/* subject ns+local object, for the properties of claims and metadata. */
+static void cg_emit_named(CgRdfWriter *w, raptor_term *s, const char *ns, const char *local,
+                          raptor_term *object)
+{
+    raptor_term *p = cg_iri(w, ns, "", local);
+    cg_emit_with(w, s, p, object);
+    cg_free_term(p);
+}
+
+static void cg_emit_text(CgRdfWriter *w, raptor_term *s, const char *ns, const char *local,
+                         const char *text)
+{
+    if (text) {
+        cg_emit_named(w, s, ns, local, cg_literal(w, text, NULL));
+    }
+}
+
 static void cg_write_document(CgRdfWriter *w, const CgGraphDocument *d)
 {
     raptor_term *s = cg_iri(w, cg_buf_str(&w->base), "document/", d->key);
     cg_emit(w, s, CG_T_TYPE, cg_term(w, CG_T_DOCUMENT));
     cg_emit(w, s, CG_T_TYPE, cg_term(w, CG_T_FOAF_DOCUMENT));
     cg_emit(w, s, CG_T_PATH, cg_literal(w, d->path, NULL));
+    cg_emit_text(w, s, CG_NS_DCTERMS, "title", d->title);
+    cg_emit_text(w, s, CG_NS_DCTERMS, "source", d->url);
+    cg_emit_text(w, s, CG_NS_DCTERMS, "issued", d->published);
+    cg_emit_text(w, s, CG_NS_DCTERMS, "publisher", d->outlet);
     cg_free_term(s);
+}
+
+/* "12000" -> "12000.0": Raptor's Turtle writer abbreviates a decimal
+ * without a point to a bare integer, which would read back as one. */
+static raptor_term *cg_decimal_literal(CgRdfWriter *w, const char *value)
+{
+    cg_buf_clear(&w->text);
+    cg_buf_puts(&w->text, value);
+    if (!strpbrk(value, ".eE")) {
+        cg_buf_puts(&w->text, ".0");
+    }
+    return cg_literal(w, cg_buf_str(&w->text), w->xsd_decimal);
+}
+
+static void cg_write_reference(CgRdfWriter *w, raptor_term *s, const char *slot,
+                               const char *ref, size_t antecedent)
+{
+    if (!ref) {
+        return;
+    }
+    char local[48];
+    snprintf(local, sizeof local, "%sReference", slot);
+    cg_emit_text(w, s, CG_VOCAB, local, ref);
+    snprintf(local, sizeof local, "%sAntecedentIndex", slot);
+    cg_emit_named(w, s, CG_VOCAB, local, cg_count_literal(w, antecedent));
+}
+
+/* Who claims it, how sure, negated or not, and what was captured. */
+static void cg_write_claim(CgRdfWriter *w, const CgGraph *graph, raptor_term *s,
+                           const CgGraphClaim *c)
+{
+    cg_emit_text(w, s, CG_VOCAB, "certainty", c->certainty ? c->certainty : "asserted");
+    if (c->negated) {
+        raptor_uri *xsd_bool = raptor_new_uri(w->world, (const unsigned char *)CG_NS_XSD "boolean");
+        cg_emit_named(w, s, CG_VOCAB, "negated", cg_literal(w, "true", xsd_bool));
+        raptor_free_uri(xsd_bool);
+    }
+    if (c->claimer != CG_GRAPH_NONE) {
+        cg_emit_named(w, s, CG_VOCAB, "claimedBy", cg_entity_iri(w, graph, c->claimer));
+        cg_emit_named(w, s, CG_NS_PROV, "wasAttributedTo", cg_entity_iri(w, graph, c->claimer));
+    }
+    cg_emit_text(w, s, CG_VOCAB, "claimedByName", c->claimer_text);
+    cg_emit_text(w, s, CG_VOCAB, "comparator", c->comparator);
+    cg_emit_text(w, s, CG_VOCAB, "unit", c->unit);
+    cg_write_reference(w, s, "subject", c->subject_ref, c->subject_antecedent);
+    cg_write_reference(w, s, "object", c->object_ref, c->object_antecedent);
+    for (size_t i = 0; i < c->n_captures; ++i) {
+        cg_emit_text(w, s, CG_VOCAB, c->capture_names[i], c->capture_values[i]);
+    }
 }
 
 /* What the evidence says and where: quote, offsets, rule, capture. */
@@ -346,7 +430,9 @@ static void cg_write_evidence_text(CgRdfWriter *w, raptor_term *s, const CgGraph
         return;
     }
     cg_emit(w, s, CG_T_QUANTITY, cg_literal(w, ev->quantity, NULL));
-    if (cg_quantity_decimal(ev->quantity, &w->text)) {
+    if (ev->claim.quantity_value) {
+        cg_emit(w, s, CG_T_QUANTITY_VALUE, cg_decimal_literal(w, ev->claim.quantity_value));
+    } else if (cg_quantity_decimal(ev->quantity, &w->text)) {
         cg_emit(w, s, CG_T_QUANTITY_VALUE, cg_literal(w, cg_buf_str(&w->text), w->xsd_decimal));
     }
 }
@@ -362,6 +448,7 @@ static void cg_write_evidence(CgRdfWriter *w, const CgGraph *graph, const CgGrap
     cg_emit(w, s, CG_T_DERIVED_FROM, cg_iri(w, cg_buf_str(&w->base), "document/",
                                             cg_graph_document(graph, ev->document)->key));
     cg_write_evidence_text(w, s, ev);
+    cg_write_claim(w, graph, s, &ev->claim);
     cg_free_term(s);
 }
 
@@ -371,7 +458,10 @@ static void cg_write_graph(CgRdfWriter *w, const CgGraph *graph)
         cg_write_entity(w, graph, (uint32_t)i);
     }
     for (size_t i = 0; i < cg_graph_relation_count(graph); ++i) {
-        cg_write_relation(w, graph, cg_graph_relation(graph, i));
+        const CgGraphRelation *r = cg_graph_relation(graph, i);
+        if (r->support || !r->negated) { /* never a plain triple only denied */
+            cg_write_relation(w, graph, r);
+        }
     }
     cg_write_symmetric(w, graph);
     for (size_t i = 0; i < cg_graph_document_count(graph); ++i) {

@@ -19,6 +19,9 @@ void cg_claims_vocab(const CgClaimRules *claims, CgVocab *vocab)
     for (size_t i = 0; i < claims->n_attribution; ++i) {
         cg_vocab_add_pattern(vocab, claims->attribution[i].root);
     }
+    for (size_t i = 0; i < claims->n_context; ++i) {
+        cg_vocab_add_pattern(vocab, claims->context[i].root);
+    }
     vocab_cues(vocab, claims->certainty, claims->n_certainty);
     vocab_cues(vocab, claims->comparators, claims->n_comparators);
     for (size_t i = 0; i < claims->n_negation; ++i) {
@@ -43,14 +46,22 @@ static CgCPattern *compile_classes(const CgCueClass *classes, size_t n, const Cg
     return out;
 }
 
+static CgCPattern *compile_patterns(const CgPattern *patterns, size_t n, const CgVocab *vocab)
+{
+    CgCPattern *out = cg_xcalloc(n, sizeof *out);
+    for (size_t i = 0; i < n; ++i) {
+        cg_cpattern_init(&out[i], patterns[i].root, vocab);
+    }
+    return out;
+}
+
 void cg_claims_compile(CgClaimsCompiled *out, const CgClaimRules *claims, const CgVocab *vocab)
 {
     memset(out, 0, sizeof *out);
     out->n_attribution = claims->n_attribution;
-    out->attribution = cg_xcalloc(claims->n_attribution, sizeof *out->attribution);
-    for (size_t i = 0; i < claims->n_attribution; ++i) {
-        cg_cpattern_init(&out->attribution[i], claims->attribution[i].root, vocab);
-    }
+    out->attribution = compile_patterns(claims->attribution, claims->n_attribution, vocab);
+    out->n_context = claims->n_context;
+    out->context = compile_patterns(claims->context, claims->n_context, vocab);
     out->n_certainty = claims->n_certainty;
     out->certainty = compile_classes(claims->certainty, claims->n_certainty, vocab);
     out->n_comparators = claims->n_comparators;
@@ -71,6 +82,7 @@ static void free_patterns(CgCPattern *patterns, size_t n)
 void cg_claims_free_compiled(CgClaimsCompiled *compiled)
 {
     free_patterns(compiled->attribution, compiled->n_attribution);
+    free_patterns(compiled->context, compiled->n_context);
     free_patterns(compiled->certainty, compiled->n_certainty);
     free_patterns(compiled->comparators, compiled->n_comparators);
     cg_cpattern_free(&compiled->negation);

@@ -9,6 +9,8 @@
 typedef struct {
     CgCPattern *attribution;
     size_t n_attribution;
+    CgCPattern *context;
+    size_t n_context;
     CgCPattern *certainty;   /* one ALT of cues per class */
     size_t n_certainty;
     CgCPattern *comparators; /* one ALT of cues per class */

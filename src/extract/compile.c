@@ -186,3 +186,37 @@ void cg_cpattern_free(CgCPattern *pattern)
     free(pattern->anchors);
     memset(pattern, 0, sizeof *pattern);
 }
+
+uint32_t *cg_vocab_word_ids(const CgVocab *vocab, const CgText *text)
+{
+    const size_t n = cg_text_token_count(text);
+    const CgToken *toks = cg_text_tokens(text);
+    uint32_t *ids = cg_xmalloc((n + 1) * sizeof *ids);
+    for (size_t i = 0; i < n; ++i) {
+        ids[i] = cg_vocab_lookup(vocab, toks[i].norm, toks[i].norm_len);
+    }
+    return ids;
+}
+
+static bool anchor_present(const CgCNode *a, const uint64_t *present, size_t blocks)
+{
+    if (a->first) {
+        return (present[a->first / 64] >> (a->first % 64)) & 1u;
+    }
+    for (size_t b = 0; b < blocks; ++b) {
+        if (a->firsts->bits[b] & present[b]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+bool cg_cpattern_anchors_present(const CgCPattern *p, const uint64_t *present, size_t blocks)
+{
+    for (size_t i = 0; i < p->n_anchors; ++i) {
+        if (!anchor_present(p->anchors[i], present, blocks)) {
+            return false;
+        }
+    }
+    return true;
+}

@@ -12,6 +12,7 @@
 
 #include "../core/strmap.h"
 #include "../rules/rules.h"
+#include "../text/text.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -63,6 +64,13 @@ uint32_t cg_vocab_lookup(const CgVocab *vocab, const char *norm, size_t len);
 /* Compiles `root` against a complete vocabulary. */
 void cg_cpattern_init(CgCPattern *out, const CgPatNode *root, const CgVocab *vocab);
 void cg_cpattern_free(CgCPattern *pattern);
+
+/* The vocabulary id of every token of `text` (caller frees). */
+uint32_t *cg_vocab_word_ids(const CgVocab *vocab, const CgText *text);
+
+/* Whether every anchor of `p` (some word of each) is in `present`, a bitset
+ * of `blocks` 64-bit words: if not, the pattern cannot match. */
+bool cg_cpattern_anchors_present(const CgCPattern *p, const uint64_t *present, size_t blocks);
 
 static inline bool cg_wordset_has(const CgWordSet *set, uint32_t id)
 {

@@ -3,18 +3,13 @@
 #include "../core/mem.h"
 #include "claims.h"
 #include "compile.h"
+#include "extract_impl.h"
 #include "pattern_run.h"
 #include "units.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-struct CgExtractor {
-    const CgRuleSet *rules;
-    CgVocab vocab;
-    CgCPattern **patterns; /* per relation rule, one per pattern */
-    CgClaimsCompiled claims;
-};
 
 CgExtractor *cg_extractor_new(const CgRuleSet *rules)
 {
@@ -80,6 +75,10 @@ typedef struct {
     size_t blocks;     /* length of `present` and of every CgWordSet */
     const CgMention *mentions; /* all of the document's, for indexes */
     CgAttribution attribution;
+    bool limited;              /* a relation pattern ran out of steps here */
+    uint32_t limited_rule;     /* the first one that did */
+    CgStepLimitHit *hits;      /* every sentence that was `limited` */
+    size_t n_hits, cap_hits;
 } CgSentenceState;
 
 /* Whether the sentence already has an assertion of the same predicate
@@ -111,16 +110,38 @@ static size_t unit_byte_end(const CgSentenceState *st, size_t unit)
     return cg_text_tokens(st->view.text)[st->view.units[unit].tok_end - 1].end;
 }
 
-static void extract_quantity(CgAssertion *a, const CgSentenceState *st, const CgBinding *b)
+/* A comparator cue that ends right before the number, when the pattern
+ * read its words itself ("as many as @NUMBER"): its class and first unit. */
+static int extract_comparator_before(const CgExtractor *x, const CgSentenceState *st,
+                                     size_t number, size_t *first)
+{
+    for (size_t c = 0; c < x->claims.n_comparators; ++c) {
+        for (size_t u = number > 4 ? number - 4 : 0; u < number; ++u) {
+            size_t last = u;
+            if (cg_claims_cue_at(&x->claims.comparators[c], &st->view, u, &last) &&
+                last + 1 == number) {
+                *first = u;
+                return (int)c;
+            }
+        }
+    }
+    return -1;
+}
+
+static void extract_quantity(const CgExtractor *x, CgAssertion *a, const CgSentenceState *st,
+                             const CgBinding *b)
 {
     if (b->qty_last < b->qty_first) {
         return;
     }
-    a->qty_begin = unit_byte_begin(st, b->qty_first);
+    size_t first = b->qty_first;
+    a->comparator = b->comparator >= 0
+                        ? b->comparator
+                        : extract_comparator_before(x, st, b->num_first, &first);
+    a->qty_begin = unit_byte_begin(st, first);
     a->qty_end = unit_byte_end(st, b->qty_last);
     a->num_begin = unit_byte_begin(st, b->num_first);
     a->num_end = unit_byte_end(st, b->num_last);
-    a->comparator = b->comparator;
     a->percent = b->qty_last > b->num_last;
 }
 
@@ -186,14 +207,30 @@ static int extract_certainty(const CgExtractor *x, const CgSentenceState *st, si
     return -1;
 }
 
-/* An odd number of negation cues within the match: "did not send" is
- * negated, "hasn't denied sending" is not.  Cues do not overlap: "has no
- * plans to" is one cue even when "no" is another. */
+/* Where a claim's clause starts: after the last , ; or : before the match
+ * (or at the sentence start), so that "X denied that Y sent troops" puts
+ * "denied" in the scope of "Y sent troops". */
+static size_t extract_clause_start(const CgSentenceState *st, size_t first)
+{
+    const CgToken *toks = cg_text_tokens(st->view.text);
+    for (size_t u = first; u-- > 0;) {
+        const CgUnit *unit = &st->view.units[u];
+        const char *w = toks[unit->tok_begin].norm;
+        if (!unit->mention && (!strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, ":"))) {
+            return u + 1;
+        }
+    }
+    return 0;
+}
+
+/* An odd number of negation cues from the clause start to the match's end:
+ * "did not send" is negated, "hasn't denied sending" is not.  Cues do not
+ * overlap: "has no plans to" is one cue even when "no" is another. */
 static bool extract_negated(const CgExtractor *x, const CgSentenceState *st,
                             const CgBinding *b)
 {
     unsigned cues = 0;
-    for (size_t u = b->first; u <= b->last; ++u) {
+    for (size_t u = extract_clause_start(st, b->first); u <= b->last; ++u) {
         size_t last = u;
         if (cg_claims_cue_at(&x->claims.negation, &st->view, u, &last)) {
             ++cues;
@@ -201,6 +238,33 @@ static bool extract_negated(const CgExtractor *x, const CgSentenceState *st,
         }
     }
     return cues % 2 == 1;
+}
+
+/* Captures of the first match of each context pattern ("in June"), added
+ * to the claim unless its own pattern captured the same name. */
+static void extract_context(const CgExtractor *x, CgAssertion *a, const CgSentenceState *st)
+{
+    const CgRunContext ctx = {x->rules, NULL, x->claims.comparators, x->claims.n_comparators,
+                              false};
+    for (size_t p = 0; p < x->claims.n_context; ++p) {
+        CgBinding b;
+        size_t u = 0;
+        while (u < st->view.n_units &&
+               !cg_pattern_match_at(&ctx, x->claims.context[p].root, &st->view, u, &b, NULL)) {
+            ++u;
+        }
+        for (size_t i = 0; u < st->view.n_units && i < b.n_captures; ++i) {
+            bool have = false;
+            for (size_t j = 0; j < a->n_captures; ++j) {
+                have |= !strcmp(a->captures[j].name, b.captures[i].name);
+            }
+            if (!have && a->n_captures < CG_ASSERTION_CAPTURES) {
+                a->captures[a->n_captures++] = (CgAssertionCapture){
+                    b.captures[i].name, unit_byte_begin(st, b.captures[i].first),
+                    unit_byte_end(st, b.captures[i].last)};
+            }
+        }
+    }
 }
 
 static void extract_add(const CgExtractor *x, CgAssertions *as, uint32_t rule,
@@ -217,7 +281,7 @@ static void extract_add(const CgExtractor *x, CgAssertions *as, uint32_t rule,
     a.tok_end = st->view.units[b->last].tok_end;
     a.comparator = -1;
     a.claimer = a.claimer_mention = CG_NO_ENTITY;
-    extract_quantity(&a, st, b);
+    extract_quantity(x, &a, st, b);
     extract_captures(&a, st, b);
     a.negated = extract_negated(x, st, b);
     if (a.negated && cg_rules_relation(x->rules, rule)->drop_negated) {
@@ -225,35 +289,13 @@ static void extract_add(const CgExtractor *x, CgAssertions *as, uint32_t rule,
     }
     a.certainty = extract_certainty(x, st, b->last);
     extract_claimer(x, &a, st);
+    extract_context(x, &a, st);
     as->items = cg_xgrow(as->items, &as->cap, as->n + 1, sizeof *as->items);
     as->items[as->n++] = a;
 }
 
 /* Whether every anchor word of `p` (some word of each anchor group) is in
  * the sentence: if not, the pattern cannot match anywhere in it. */
-static bool extract_anchor_present(const CgCNode *a, const CgSentenceState *st)
-{
-    if (a->first) {
-        return (st->present[a->first / 64] >> (a->first % 64)) & 1u;
-    }
-    for (size_t b = 0; b < st->blocks; ++b) {
-        if (a->firsts->bits[b] & st->present[b]) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool extract_anchors_present(const CgCPattern *p, const CgSentenceState *st)
-{
-    for (size_t i = 0; i < p->n_anchors; ++i) {
-        if (!extract_anchor_present(p->anchors[i], st)) {
-            return false;
-        }
-    }
-    return true;
-}
-
 static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *p,
                             CgSentenceState *st, CgAssertions *as)
 {
@@ -262,10 +304,16 @@ static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *
                               false};
     for (size_t start = 0; start < st->view.n_units; ++start) {
         CgBinding b;
+        CgRunTrace trace = {false, 0, 0};
         if (p->starts_with_slot && !st->view.units[start].mention) {
             continue;
         }
-        if (!cg_pattern_match_at(&ctx, p->root, &st->view, start, &b, NULL)) {
+        const bool found = cg_pattern_match_at(&ctx, p->root, &st->view, start, &b, &trace);
+        if (trace.steps_exceeded && !st->limited) {
+            st->limited = true;
+            st->limited_rule = r;
+        }
+        if (!found) {
             continue;
         }
         if (!extract_seen(x->rules, as, rule, b.subject->entity, b.object->entity)) {
@@ -283,56 +331,48 @@ static size_t extract_mention_units(const CgUnit *units, size_t n_units)
     return n;
 }
 
-static void extract_mark_words(CgSentenceState *st)
-{
-    memset(st->present, 0, st->blocks * sizeof *st->present);
-    for (size_t i = 0; i < st->view.n_units; ++i) {
-        if (!st->view.units[i].mention) {
-            const uint32_t id = st->view.word_ids[st->view.units[i].tok_begin];
-            st->present[id / 64] |= UINT64_C(1) << (id % 64);
-        }
-    }
-}
-
 static void extract_sentence(const CgExtractor *x, CgSentenceState *st, CgAssertions *as)
 {
     as->sentence_first = as->n;
     if (extract_mention_units(st->view.units, st->view.n_units) < 2) {
         return; /* every pattern needs a subject and an object */
     }
-    extract_mark_words(st);
+    cg_units_mark_present(st->view.units, st->view.n_units, st->view.word_ids, st->present,
+                          st->blocks);
     st->attribution.searched = false;
     st->attribution.found = false;
+    st->limited = false;
     for (size_t r = 0; r < cg_rules_relation_count(x->rules); ++r) {
         const CgRelationRule *rule = cg_rules_relation(x->rules, r);
         for (size_t p = 0; p < rule->n_patterns; ++p) {
-            if (extract_anchors_present(&x->patterns[r][p], st)) {
+            if (cg_cpattern_anchors_present(&x->patterns[r][p], st->present, st->blocks)) {
                 extract_pattern(x, (uint32_t)r, &x->patterns[r][p], st, as);
             }
         }
     }
-}
-
-static uint32_t *extract_word_ids(const CgExtractor *x, const CgText *text)
-{
-    const size_t n = cg_text_token_count(text);
-    const CgToken *toks = cg_text_tokens(text);
-    uint32_t *ids = cg_xmalloc((n + 1) * sizeof *ids);
-    for (size_t i = 0; i < n; ++i) {
-        ids[i] = cg_vocab_lookup(&x->vocab, toks[i].norm, toks[i].norm_len);
+    if (st->limited) {
+        st->hits = cg_xgrow(st->hits, &st->cap_hits, st->n_hits + 1, sizeof *st->hits);
+        st->hits[st->n_hits++] =
+            (CgStepLimitHit){st->index, st->limited_rule, CG_PATTERN_STEP_LIMIT};
     }
-    return ids;
 }
 
 size_t cg_extract_document(const CgExtractor *extractor, const CgText *text,
                            const CgMention *mentions, size_t n_mentions, CgAssertion **out)
 {
+    return cg_extract_document_hits(extractor, text, mentions, n_mentions, out, NULL, NULL);
+}
+
+size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text,
+                                const CgMention *mentions, size_t n_mentions,
+                                CgAssertion **out, CgStepLimitHit **hits, size_t *n_hits)
+{
     CgAssertions as = {NULL, 0, 0, 0};
     const size_t blocks = (extractor->vocab.n + 63) / 64;
-    uint32_t *ids = extract_word_ids(extractor, text);
+    uint32_t *ids = cg_vocab_word_ids(&extractor->vocab, text);
     CgUnit *units = cg_xmalloc((cg_text_token_count(text) + 1) * sizeof *units);
     CgSentenceState st = {{text, ids, units, 0}, 0, cg_xcalloc(blocks, sizeof(uint64_t)),
-                          blocks, mentions, {false, false, {0}}};
+                          blocks, mentions, {false, false, {0}}, false, 0, NULL, 0, 0};
     size_t next_mention = 0;
     const CgSentence *sentences = cg_text_sentences(text);
     for (size_t s = 0; s < cg_text_sentence_count(text); ++s) {
@@ -344,6 +384,12 @@ size_t cg_extract_document(const CgExtractor *extractor, const CgText *text,
     free(st.present);
     free(units);
     free(ids);
+    if (hits) {
+        *hits = st.hits;
+        *n_hits = st.n_hits;
+    } else {
+        free(st.hits);
+    }
     *out = as.items;
     return as.n;
 }

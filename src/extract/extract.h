@@ -31,7 +31,8 @@ typedef struct {
     int comparator;            /* index into the claims' comparators, or -1 */
     bool percent;              /* the quantity ends with % */
     int certainty;             /* index into the claims' certainty, -1: asserted */
-    bool negated;              /* an odd number of negation cues in the match */
+    bool negated;              /* an odd number of negation cues in the claim's
+                                * clause, up to the match's end */
     uint32_t claimer;          /* entity who made the claim, or CG_NO_ENTITY */
     size_t claimer_begin, claimer_end; /* bytes of a claimer that is no
                                         * entity ("a Kremlin insider") */
@@ -53,10 +54,49 @@ void cg_extractor_free(CgExtractor *extractor);
  * rules' claims: who made it (the first attribution pattern that matches
  * the sentence), its certainty (the first class with a cue between the
  * sentence start and the match's end), negation (an odd number of negation
- * cues within the match; `negated: drop` rules then give nothing).  Returns the count and sets *out to
+ * cues from the start of the match's clause to its end; `negated: drop`
+ * rules then give nothing).  Returns the count and sets *out to
  * an array the caller frees (NULL when none). */
 size_t cg_extract_document(const CgExtractor *extractor, const CgText *text,
                            const CgMention *mentions, size_t n_mentions,
                            CgAssertion **out);
+
+/* A sentence where a relation pattern's search ran out of steps
+ * (CG_PATTERN_STEP_LIMIT, a guard against hostile text): relations it
+ * states may be missing from the result. */
+typedef struct {
+    uint32_t sentence; /* index into the text's sentences */
+    uint32_t rule;     /* the first relation rule cut short there */
+    unsigned steps;    /* the budget that ran out */
+} CgStepLimitHit;
+
+/* cg_extract_document, also listing such sentences: *hits is an array the
+ * caller frees (NULL when none), *n_hits its length. */
+size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text,
+                                const CgMention *mentions, size_t n_mentions,
+                                CgAssertion **out, CgStepLimitHit **hits, size_t *n_hits);
+
+/* A pattern that did not fire in a sentence although its words are there:
+ * what `explain` shows a rule author. */
+typedef struct {
+    uint32_t rule;      /* index into the rule set's relations */
+    uint32_t pattern;   /* index into the rule's patterns */
+    size_t matched;     /* elements of its top sequence matched, at best */
+    size_t n_elements;  /* elements in its top sequence */
+    size_t stop_token;  /* the token where the next element failed; the
+                         * sentence's tok_end when it ran out of words */
+} CgNearMiss;
+
+/* The near misses of sentence `sentence`: patterns whose words (anchors)
+ * are all in it but which match nowhere in it (none when the sentence has
+ * fewer than two mentions), the closest first.  Returns the count and sets
+ * *out (caller frees). */
+size_t cg_extract_near_misses(const CgExtractor *extractor, const CgText *text,
+                              const CgMention *mentions, size_t n_mentions, size_t sentence,
+                              CgNearMiss **out);
+
+/* The value of a number as captured ("12,000", "1.5 million", "eight
+ * million"); false for vague amounts ("thousands", "several"). */
+bool cg_quantity_parse(const char *text, size_t len, double *value);
 
 #endif

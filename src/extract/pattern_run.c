@@ -23,7 +23,9 @@ typedef struct CgCont {
 typedef struct {
     const CgRunContext *ctx;
     const CgSentenceView *view;
+    const CgCNode *root;
     unsigned steps;
+    CgRunTrace *trace; /* NULL when nobody asks */
     CgBinding b;
 } CgRun;
 
@@ -66,11 +68,24 @@ static uint32_t unit_word(const CgRun *r, size_t pos)
     return r->view->word_ids[r->view->units[pos].tok_begin];
 }
 
+static bool run_has_claimer_capture(const CgBinding *b)
+{
+    for (size_t i = 0; i < b->n_captures; ++i) {
+        if (!strcmp(b->captures[i].name, "claimer")) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static bool run_finish(CgRun *r, size_t pos)
 {
     const CgRunContext *c = r->ctx;
     if (c->rule && r->b.subject->entity == r->b.object->entity) {
         return false; /* an entity is never related to itself */
+    }
+    if (c->attribution && !r->b.claimer && !run_has_claimer_capture(&r->b)) {
+        return false; /* [claimer: ...] matched nothing */
     }
     r->b.last = pos ? pos - 1 : 0;
     return true;
@@ -97,6 +112,10 @@ static bool run_cont(CgRun *r, size_t pos, const CgCont *k)
         }
         --r->b.n_captures;
         return false;
+    }
+    if (r->trace && k->node == r->root && k->idx >= r->trace->matched) {
+        r->trace->matched = k->idx;
+        r->trace->at_unit = pos;
     }
     if (k->idx == k->node->n_kids) {
         return run_cont(r, pos, k->next);
@@ -259,15 +278,15 @@ static bool run_node(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 
 bool cg_pattern_match_at(const CgRunContext *ctx, const CgCNode *root,
                          const CgSentenceView *view, size_t start, CgBinding *out,
-                         bool *steps_exceeded)
+                         CgRunTrace *trace)
 {
-    CgRun r = {ctx, view, 0, {0}};
+    CgRun r = {ctx, view, root, 0, trace, {0}};
     r.b.qty_first = 1;
     r.b.comparator = -1;
     r.b.first = r.b.last = start;
     const bool ok = run_node(&r, root, start, NULL);
-    if (steps_exceeded && r.steps > CG_PATTERN_STEP_LIMIT) {
-        *steps_exceeded = true;
+    if (trace && r.steps > CG_PATTERN_STEP_LIMIT) {
+        trace->steps_exceeded = true;
     }
     if (ok) {
         *out = r.b;

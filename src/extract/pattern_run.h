@@ -54,14 +54,21 @@ typedef struct {
     bool attribution;              /* success needs a claimer, not two slots */
 } CgRunContext;
 
+/* How far a search got, for `explain` and the step budget. */
+typedef struct {
+    bool steps_exceeded; /* the step budget ran out */
+    size_t matched;      /* most elements of the top sequence matched in a row */
+    size_t at_unit;      /* the unit where the next element failed */
+} CgRunTrace;
+
 /* Finds the first match of `root` that starts at unit `start`: for a
  * relation rule, one binding a subject and an object of the rule's types
  * and two different entities; for an attribution pattern, one binding a
  * claimer; for a cue phrase (rule NULL, not attribution), any match.
- * Returns true and fills *out when there is one.  *steps_exceeded is set
- * when the step budget ran out. */
+ * Returns true and fills *out when there is one.  `trace` (may be NULL) is
+ * updated with how far the search got. */
 bool cg_pattern_match_at(const CgRunContext *ctx, const CgCNode *root,
                          const CgSentenceView *view, size_t start, CgBinding *out,
-                         bool *steps_exceeded);
+                         CgRunTrace *trace);
 
 #endif

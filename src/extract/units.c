@@ -1,5 +1,7 @@
 #include "units.h"
 
+#include <string.h>
+
 size_t cg_units_build(const CgText *text, const CgSentence *sentence, const CgMention *mentions,
                       size_t n_mentions, size_t *next_mention, CgUnit *units)
 {
@@ -22,4 +24,16 @@ size_t cg_units_build(const CgText *text, const CgSentence *sentence, const CgMe
     }
     *next_mention = m;
     return n;
+}
+
+void cg_units_mark_present(const CgUnit *units, size_t n_units, const uint32_t *word_ids,
+                           uint64_t *present, size_t blocks)
+{
+    memset(present, 0, blocks * sizeof *present);
+    for (size_t i = 0; i < n_units; ++i) {
+        if (!units[i].mention) {
+            const uint32_t id = word_ids[units[i].tok_begin];
+            present[id / 64] |= UINT64_C(1) << (id % 64);
+        }
+    }
 }

@@ -20,4 +20,9 @@ typedef struct {
 size_t cg_units_build(const CgText *text, const CgSentence *sentence, const CgMention *mentions,
                       size_t n_mentions, size_t *next_mention, CgUnit *units);
 
+/* Sets in `present` (a bitset of `blocks` 64-bit words, cleared first) the
+ * vocabulary id of each plain token of the units; `word_ids` per token. */
+void cg_units_mark_present(const CgUnit *units, size_t n_units, const uint32_t *word_ids,
+                           uint64_t *present, size_t blocks);
+
 #endif

@@ -28,6 +28,8 @@ struct CgGraph {
     CgStrMap *entity_ids;     /* id -> entity index */
     CgStrMap *document_paths; /* path -> document index */
     CgStrMap *evidence_keys;  /* key -> evidence index (a set, for dedupe) */
+    size_t mem_strings;       /* cg_graph_memory: bytes of the items measured, */
+    size_t mem_entities, mem_documents, mem_evidence, mem_bare; /* which are the first n */
 };
 
 CgGraph *cg_graph_new(void)
@@ -612,4 +614,72 @@ void cg_graph_finish(CgGraph *graph)
     free(entity_remap);
     free(document_remap);
     cg_build_relations(graph);
+}
+
+/* ---- cg_graph_memory ---------------------------------------------------- */
+
+/* A string the graph owns, with what malloc adds to each block. */
+static size_t cg_mem_str(const char *s)
+{
+    return s ? strlen(s) + 1 + 16 : 0;
+}
+
+static size_t cg_mem_strv(char *const *v, size_t n)
+{
+    size_t bytes = n * sizeof *v;
+    for (size_t i = 0; i < n; ++i) {
+        bytes += cg_mem_str(v[i]);
+    }
+    return bytes;
+}
+
+/* A hash index entry for one item, roughly. */
+#define CG_MEM_INDEX_ENTRY 48u
+
+static size_t cg_mem_entity(const CgGraphEntity *e)
+{
+    return cg_mem_str(e->id) + cg_mem_str(e->type) + cg_mem_str(e->label) +
+           cg_mem_strv(e->same_as, e->n_same_as) + cg_mem_strv(e->aliases, e->n_aliases) +
+           CG_MEM_INDEX_ENTRY;
+}
+
+static size_t cg_mem_document(const CgGraphDocument *d)
+{
+    return cg_mem_str(d->path) + cg_mem_str(d->key) + cg_mem_str(d->title) +
+           cg_mem_str(d->url) + cg_mem_str(d->published) + cg_mem_str(d->outlet) +
+           CG_MEM_INDEX_ENTRY;
+}
+
+static size_t cg_mem_evidence(const CgGraphEvidence *ev)
+{
+    const CgGraphClaim *c = &ev->claim;
+    return cg_mem_str(ev->predicate) + cg_mem_str(ev->rule) + cg_mem_str(ev->quote) +
+           cg_mem_str(ev->quantity) + cg_mem_str(ev->key) + cg_mem_str(c->certainty) +
+           cg_mem_str(c->claimer_text) + cg_mem_str(c->quantity_value) +
+           cg_mem_str(c->comparator) + cg_mem_str(c->unit) + cg_mem_str(c->subject_ref) +
+           cg_mem_str(c->object_ref) + cg_mem_strv(c->capture_names, c->n_captures) +
+           cg_mem_strv(c->capture_values, c->n_captures) + CG_MEM_INDEX_ENTRY;
+}
+
+/* Items are only ever appended, so each is measured once, when first seen:
+ * calling this after every document costs no more than adding it did. */
+size_t cg_graph_memory(CgGraph *graph)
+{
+    for (; graph->mem_entities < graph->n_entities; ++graph->mem_entities) {
+        graph->mem_strings += cg_mem_entity(&graph->entities[graph->mem_entities]);
+    }
+    for (; graph->mem_documents < graph->n_documents; ++graph->mem_documents) {
+        graph->mem_strings += cg_mem_document(&graph->documents[graph->mem_documents]);
+    }
+    for (; graph->mem_evidence < graph->n_evidence; ++graph->mem_evidence) {
+        graph->mem_strings += cg_mem_evidence(&graph->evidence[graph->mem_evidence]);
+    }
+    for (; graph->mem_bare < graph->n_bare; ++graph->mem_bare) {
+        graph->mem_strings += cg_mem_str(graph->bare[graph->mem_bare].predicate);
+    }
+    return sizeof *graph + graph->mem_strings +
+           graph->cap_entities * sizeof *graph->entities +
+           graph->cap_documents * sizeof *graph->documents +
+           graph->cap_evidence * sizeof *graph->evidence + graph->cap_bare * sizeof *graph->bare +
+           graph->n_relations * sizeof *graph->relations;
 }

@@ -135,6 +135,12 @@ bool cg_graph_add_claim(CgGraph *graph, const char *predicate, bool symmetric,
  * Call once, after the last add; the accessors below need it. */
 void cg_graph_finish(CgGraph *graph);
 
+/* An estimate of the bytes the graph holds (items, strings, indexes), for
+ * a memory bound checked after each document.  Cheap to call often: each
+ * item is measured once, when first seen (aliases added to an entity
+ * after that are not counted). */
+size_t cg_graph_memory(CgGraph *graph);
+
 size_t cg_graph_entity_count(const CgGraph *graph);
 const CgGraphEntity *cg_graph_entity(const CgGraph *graph, size_t i);
 /* Index of the entity with `id`, or -1. */

@@ -227,22 +227,32 @@ static bool exact_case_ok(const Scan *sc, const Candidate *c, const Hit *h)
     return true;
 }
 
-/* The latest earlier mention of an entity of the reference's type, no more
- * than the window's sentences back. */
+static bool type_fits(const Scan *sc, size_t mention, const CgReference *ref)
+{
+    return !strcmp(cg_rules_entity(sc->m->rules, sc->out[mention].entity)->type, ref->type);
+}
+
+/* The antecedent, as a reader takes it: the latest sentence (this one, then
+ * up to the window's sentences back) with a mention of an entity of the
+ * reference's type, and in it the first such mention, since a sentence's
+ * first name is most often its subject ("Scholz's call with Putin, in which
+ * he slammed..." is Scholz). */
 static uint32_t resolve_reference(const Scan *sc, const Candidate *c, const Hit *h)
 {
     const CgClaimRules *claims = cg_rules_claims(sc->m->rules);
     const CgReference *ref = &claims->references[c->alias];
+    size_t found = SIZE_MAX;
     for (size_t i = sc->n_out; i-- > 0;) {
-        if (sc->out_sentence[i] + claims->reference_window < h->sentence) {
+        const uint32_t sent = sc->out_sentence[i];
+        if (sent + claims->reference_window < h->sentence ||
+            (found != SIZE_MAX && sent != sc->out_sentence[found])) {
             break;
         }
-        const CgEntity *e = cg_rules_entity(sc->m->rules, sc->out[i].entity);
-        if (!strcmp(e->type, ref->type)) {
-            return (uint32_t)i;
+        if (type_fits(sc, i, ref)) {
+            found = i;
         }
     }
-    return CG_NO_MENTION;
+    return found == SIZE_MAX ? CG_NO_MENTION : (uint32_t)found;
 }
 
 /* Which entity the hit names: a full alias outright; else the short form's

@@ -8,9 +8,10 @@
  * `case: exact`.  Short aliases (`short: true`) resolve to the entity named
  * most recently in the document by one of its full aliases, and are dropped
  * when none was.  References (the claims' `references:`, such as "he" or
- * "the country") resolve to the latest earlier mention of an entity of
- * their type, in the same sentence or the `reference_window` before it,
- * and are dropped when there is none. */
+ * "the country") resolve to an earlier mention of an entity of their type:
+ * in the latest sentence that has one (the same sentence, or up to
+ * `reference_window` before it), the first such mention, which is most
+ * often the subject; they are dropped when there is none. */
 #ifndef CG_MATCH_H
 #define CG_MATCH_H
 

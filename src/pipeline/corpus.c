@@ -5,11 +5,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Directories on the current walk, to refuse symbolic-link loops. */
 typedef struct CgVisit {
@@ -42,6 +45,10 @@ static CgStatus corpus_entry(CgCorpus *corpus, const char *path, const CgVisit *
                              CgDiagSink *sink)
 {
     struct stat st;
+    if (stat(path, &st) && corpus_is_text(path)) {
+        corpus_push(corpus, path); /* reading it reports why it was skipped */
+        return CG_OK;
+    }
     if (stat(path, &st)) {
         cg_diag(sink, CG_SEV_WARNING, CG_ERR_IO, path, 0, 0, "skipped: %s", strerror(errno));
         return CG_FAILURE;
@@ -57,7 +64,7 @@ static CgStatus corpus_entry(CgCorpus *corpus, const char *path, const CgVisit *
         const CgVisit here = {st.st_dev, st.st_ino, up};
         return corpus_walk(corpus, path, &here, sink);
     }
-    if (S_ISREG(st.st_mode) && corpus_is_text(path)) {
+    if (corpus_is_text(path)) {
         corpus_push(corpus, path);
     }
     return CG_OK;
@@ -114,33 +121,88 @@ CgStatus cg_corpus_add(CgCorpus *corpus, const char *input, CgDiagSink *sink)
     return corpus_walk(corpus, input, &top, sink);
 }
 
-CgStatus cg_corpus_read(const char *path, char **text, size_t *len, CgDiagSink *sink)
+/* Opens `path` without waiting for a writer when it is a named pipe, then
+ * makes reads block again.  Returns -1 with errno set on failure. */
+static int corpus_open(const char *path, struct stat *st)
 {
-    const bool is_stdin = !strcmp(path, "-");
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    const char *name = is_stdin ? "<stdin>" : path;
-    if (!f) {
+    const int fd = open(path, O_RDONLY | O_NONBLOCK);
+    if (fd < 0) {
+        return -1;
+    }
+    const int flags = fcntl(fd, F_GETFL);
+    int err = 0;
+    if (fstat(fd, st) || flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)) {
+        err = errno;
+    } else if (S_ISDIR(st->st_mode)) {
+        err = EISDIR;
+    }
+    if (err) {
+        close(fd);
+        errno = err;
+        return -1;
+    }
+    return fd;
+}
+
+static CgStatus corpus_too_large(const char *name, size_t max, CgDiagSink *sink)
+{
+    cg_diag(sink, CG_SEV_WARNING, CG_ERR_LIMIT, name, 0, 0,
+            "skipped: larger than the limit of %zu bytes (--max-doc-bytes)", max);
+    return CG_ERR_LIMIT;
+}
+
+/* Reads `f` to the end, or until it has given more than `max` bytes. */
+static CgStatus corpus_slurp(FILE *f, const char *name, size_t max, CgBuf *buf,
+                             CgDiagSink *sink)
+{
+    char chunk[65536];
+    size_t n;
+    while (buf->len <= max && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        cg_buf_append(buf, chunk, n);
+    }
+    if (ferror(f)) {
         cg_diag(sink, CG_SEV_WARNING, CG_ERR_IO, name, 0, 0, "skipped: %s", strerror(errno));
         return CG_ERR_IO;
     }
-    CgBuf buf = CG_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        cg_buf_append(&buf, chunk, n);
+    return buf->len > max ? corpus_too_large(name, max, sink) : CG_OK;
+}
+
+CgStatus cg_corpus_read_max(const char *path, size_t max, char **text, size_t *len,
+                            CgDiagSink *sink)
+{
+    const bool is_stdin = !strcmp(path, "-");
+    const char *name = is_stdin ? "<stdin>" : path;
+    struct stat st;
+    const int fd = is_stdin ? STDIN_FILENO : corpus_open(path, &st);
+    FILE *f = fd < 0 ? NULL : is_stdin ? stdin : fdopen(fd, "rb");
+    if (!f) {
+        cg_diag(sink, CG_SEV_WARNING, CG_ERR_IO, name, 0, 0, "skipped: %s", strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+        }
+        return CG_ERR_IO;
     }
-    const int err = ferror(f) ? errno : 0;
+    CgStatus rc = CG_OK;
+    if (!is_stdin && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max) {
+        rc = corpus_too_large(name, max, sink); /* not even read: memory stays bounded */
+    }
+    CgBuf buf = CG_BUF_INIT;
+    rc = rc ? rc : corpus_slurp(f, name, max, &buf, sink);
     if (!is_stdin) {
         fclose(f);
     }
-    if (err) {
-        cg_diag(sink, CG_SEV_WARNING, CG_ERR_IO, name, 0, 0, "skipped: %s", strerror(err));
+    if (rc) {
         cg_buf_free(&buf);
-        return CG_ERR_IO;
+        return rc;
     }
     *len = buf.len;
     *text = cg_buf_take(&buf);
     return CG_OK;
+}
+
+CgStatus cg_corpus_read(const char *path, char **text, size_t *len, CgDiagSink *sink)
+{
+    return cg_corpus_read_max(path, SIZE_MAX - 1, text, len, sink);
 }
 
 void cg_corpus_free(CgCorpus *corpus)

@@ -14,11 +14,12 @@
 
 typedef struct {
     size_t documents;  /* documents read and added */
-    size_t skipped;    /* documents skipped (unreadable, invalid UTF-8) */
+    size_t skipped;    /* documents skipped (unreadable, too large, not UTF-8 text) */
     size_t bytes;      /* bytes of text read */
     size_t sentences;
     size_t mentions;
     size_t assertions;
+    size_t step_limited; /* sentences where a pattern gave up (each warned of) */
 } CgPipelineStats;
 
 typedef struct CgPipeline CgPipeline;
@@ -29,8 +30,9 @@ CgPipeline *cg_pipeline_new(const CgRuleSet *rules);
 void cg_pipeline_free(CgPipeline *pipeline);
 
 /* Adds the document `path` whose text is `text` (`len` bytes, borrowed) to
- * `graph`.  Text that is not valid UTF-8 is skipped with a message naming
- * the byte offset, counted, and CG_FAILURE is returned. */
+ * `graph`.  Text that is not valid UTF-8 (or is UTF-16, or binary) is
+ * skipped with a message naming the byte offset or encoding, counted, and
+ * CG_FAILURE is returned.  CG_ERR_LIMIT: see CgPipelineLimits. */
 CgStatus cg_pipeline_add_text(CgPipeline *pipeline, CgGraph *graph, const char *path,
                               const char *text, size_t len, CgDiagSink *sink);
 
@@ -40,5 +42,23 @@ CgStatus cg_pipeline_add_file(CgPipeline *pipeline, CgGraph *graph, const char *
                               CgDiagSink *sink);
 
 const CgPipelineStats *cg_pipeline_stats(const CgPipeline *pipeline);
+
+/* Assertions added per relation rule (indexed as the rule set's relations). */
+const size_t *cg_pipeline_rule_counts(const CgPipeline *pipeline);
+
+/* Bounds on what a run may take; 0 means no bound (the default). */
+typedef struct {
+    size_t max_doc_bytes;   /* a larger document is skipped, reported and
+                             * counted, without being read into memory */
+    size_t max_graph_bytes; /* once the graph holds more (cg_graph_memory),
+                             * the add that crossed it reports an error and
+                             * returns CG_ERR_LIMIT: stop, write nothing */
+} CgPipelineLimits;
+
+void cg_pipeline_set_limits(CgPipeline *pipeline, const CgPipelineLimits *limits);
+
+/* The name of the i-th document skipped (i < stats.skipped), as in its
+ * warning; borrowed.  NULL past the end. */
+const char *cg_pipeline_skipped(const CgPipeline *pipeline, size_t i);
 
 #endif

@@ -11,11 +11,11 @@
 #define CG_CUE_ERR_MAX 256
 #define CG_WINDOW_MAX 10
 
-static const char *const claims_keys[] = {"attribution", "certainty",        "comparators",
-                                          "negation",    "references", "reference_window",
-                                          "note"};
-enum { C_ATTRIBUTION, C_CERTAINTY, C_COMPARATORS, C_NEGATION, C_REFERENCES, C_WINDOW,
-       C_NOTE, C_N };
+static const char *const claims_keys[] = {"attribution", "context",    "certainty",
+                                          "comparators", "negation",   "references",
+                                          "reference_window", "note"};
+enum { C_ATTRIBUTION, C_CONTEXT, C_CERTAINTY, C_COMPARATORS, C_NEGATION, C_REFERENCES,
+       C_WINDOW, C_NOTE, C_N };
 
 static void *grow(void *items, size_t n, size_t size)
 {
@@ -91,29 +91,31 @@ static void decode_classes(CgLoader *ld, const CgYNode *node, const char *sectio
     }
 }
 
-static void decode_attribution(CgLoader *ld, const CgYNode *node, CgClaimRules *claims)
+typedef CgStatus (*CgParseFunc)(const char *, CgPatListFunc, void *, CgPatNode **, unsigned *,
+                                char *, size_t);
+
+/* A list of patterns of one kind (attribution or context). */
+static void decode_patterns(CgLoader *ld, const CgYNode *node, const char *key,
+                            CgParseFunc parse, CgPattern **out, size_t *n_out)
 {
     size_t n;
     const CgYNode *const *items = cg_yitems(&node, &n);
     for (size_t i = 0; i < n; ++i) {
         char *src = NULL;
-        if (!cg_ystr(ld, items[i], "attribution", &src)) {
+        if (!cg_ystr(ld, items[i], key, &src)) {
             continue;
         }
         CgPatNode *root = NULL;
         unsigned err_col = 1;
         char err[CG_CUE_ERR_MAX];
-        if (cg_pattern_parse_attribution(src, cg_lists_find, ld, &root, &err_col, err,
-                                         sizeof err)) {
+        if (parse(src, cg_lists_find, ld, &root, &err_col, err, sizeof err)) {
             cg_load_error(ld, CG_ERR_RULES, items[i]->line, cg_ycol(items[i], err_col - 1),
-                          "an attribution pattern does not parse: %s", err);
+                          "a pattern of '%s' does not parse: %s", key, err);
             free(src);
             continue;
         }
-        claims->attribution = grow(claims->attribution, claims->n_attribution,
-                                   sizeof *claims->attribution);
-        claims->attribution[claims->n_attribution++] =
-            (CgPattern){src, root, items[i]->line, items[i]->col};
+        *out = grow(*out, *n_out, sizeof **out);
+        (*out)[(*n_out)++] = (CgPattern){src, root, items[i]->line, items[i]->col};
     }
 }
 
@@ -161,7 +163,12 @@ void cg_decode_claims(CgLoader *ld, const CgYNode *node)
     }
     CgClaimRules *c = &ld->rules->claims;
     if (v[C_ATTRIBUTION]) {
-        decode_attribution(ld, v[C_ATTRIBUTION], c);
+        decode_patterns(ld, v[C_ATTRIBUTION], "attribution", cg_pattern_parse_attribution,
+                        &c->attribution, &c->n_attribution);
+    }
+    if (v[C_CONTEXT]) {
+        decode_patterns(ld, v[C_CONTEXT], "context", cg_pattern_parse_context, &c->context,
+                        &c->n_context);
     }
     if (v[C_CERTAINTY]) {
         decode_classes(ld, v[C_CERTAINTY], "certainty", &c->certainty, &c->n_certainty);
@@ -203,6 +210,11 @@ void cg_claims_free(CgClaimRules *claims)
         cg_pattern_free(claims->attribution[i].root);
     }
     free(claims->attribution);
+    for (size_t i = 0; i < claims->n_context; ++i) {
+        free(claims->context[i].source);
+        cg_pattern_free(claims->context[i].root);
+    }
+    free(claims->context);
     free_classes(claims->certainty, claims->n_certainty);
     free_classes(claims->comparators, claims->n_comparators);
     for (size_t i = 0; i < claims->n_negation; ++i) {

@@ -270,7 +270,6 @@ static CgPatNode *pat_parse_suffix(CgPatParser *p)
     return n;
 }
 
-static CgPatNode *pat_parse_seq(CgPatParser *p, unsigned depth);
 
 /* [name: elements] */
 static CgPatNode *pat_parse_capture(CgPatParser *p, unsigned depth)
@@ -285,7 +284,7 @@ static CgPatNode *pat_parse_capture(CgPatParser *p, unsigned depth)
     CgPatNode *n = pat_node(CG_PAT_CAPTURE, (unsigned)start + 1);
     n->word = cg_xstrndup(p->src + p->pos, len);
     p->pos += len + 1;
-    pat_add_kid(n, pat_parse_seq(p, depth + 1));
+    pat_add_kid(n, pat_parse_alt(p, depth + 1));
     pat_skip_space(p);
     if (!p->failed && !pat_take(p, ']')) {
         pat_error(p, start, "'[' is never closed: add ']'");
@@ -364,7 +363,7 @@ static CgPatNode *pat_parse_alt(CgPatParser *p, unsigned depth)
     return alt;
 }
 
-typedef enum { CG_MODE_RELATION, CG_MODE_ATTRIBUTION, CG_MODE_PHRASE } CgPatMode;
+typedef enum { CG_MODE_RELATION, CG_MODE_ATTRIBUTION, CG_MODE_CONTEXT, CG_MODE_PHRASE } CgPatMode;
 
 enum { SLOT_SUBJECT, SLOT_OBJECT, SLOT_CLAIMER, SLOT_CAPTURE, SLOT_N };
 
@@ -413,6 +412,9 @@ static void pat_check_slots(CgPatParser *p, const CgPatNode *root, CgPatMode mod
         pat_error(p, 0, "a pattern needs exactly one {subject} and one {object}");
     } else if (mode == CG_MODE_RELATION && c[SLOT_CLAIMER]) {
         pat_error(p, 0, "{claimer} belongs in attribution patterns (claims: attribution:)");
+    } else if (mode == CG_MODE_CONTEXT &&
+               (c[SLOT_SUBJECT] || c[SLOT_OBJECT] || c[SLOT_CLAIMER] || !c[SLOT_CAPTURE])) {
+        pat_error(p, 0, "a context pattern needs a capture such as [date: ...] and no slots");
     } else if (mode == CG_MODE_ATTRIBUTION &&
                (c[SLOT_CLAIMER] != 1 || c[SLOT_SUBJECT] || c[SLOT_OBJECT])) {
         pat_error(p, 0, "an attribution pattern needs exactly one {claimer} or "
@@ -454,6 +456,13 @@ CgStatus cg_pattern_parse_attribution(const char *src, CgPatListFunc lists, void
                                       size_t err_size)
 {
     return pat_parse_top(src, lists, ctx, CG_MODE_ATTRIBUTION, out, err_col, err, err_size);
+}
+
+CgStatus cg_pattern_parse_context(const char *src, CgPatListFunc lists, void *ctx,
+                                  CgPatNode **out, unsigned *err_col, char *err,
+                                  size_t err_size)
+{
+    return pat_parse_top(src, lists, ctx, CG_MODE_CONTEXT, out, err_col, err, err_size);
 }
 
 CgStatus cg_pattern_parse_phrase(const char *src, CgPatListFunc lists, void *ctx,

@@ -77,6 +77,12 @@ CgStatus cg_pattern_parse_attribution(const char *src, CgPatListFunc lists, void
                                       CgPatNode **out, unsigned *err_col, char *err,
                                       size_t err_size);
 
+/* Parses a context pattern: no slots, at least one [name: ...] capture,
+ * whose text then qualifies every claim of the sentence ("in June"). */
+CgStatus cg_pattern_parse_context(const char *src, CgPatListFunc lists, void *ctx,
+                                  CgPatNode **out, unsigned *err_col, char *err,
+                                  size_t err_size);
+
 /* Parses one phrase of a word list or cue list: like a pattern, without
  * slots or captures. */
 CgStatus cg_pattern_parse_phrase(const char *src, CgPatListFunc lists, void *ctx,

@@ -28,6 +28,7 @@
  *
  *   claims:                         # optional: how claims are qualified
  *     attribution: ["according to {claimer}", "{claimer} (said|says)"]
+ *     context:     ["[date: in @MONTH]"]  # captures given to every claim of the sentence
  *     certainty:   [{value: reported, cues: [reportedly, allegedly]}]
  *     comparators: [{value: approx, cues: [around, about]}]
  *     negation:    [not, "*n't", never, denied]
@@ -119,6 +120,8 @@ typedef struct {
 typedef struct {
     CgPattern *attribution;   /* each with one {claimer} or [claimer: ...] */
     size_t n_attribution;
+    CgPattern *context;       /* each with captures, no slots */
+    size_t n_context;
     CgCueClass *certainty;    /* in order: the first found wins */
     size_t n_certainty;
     CgCueClass *comparators;

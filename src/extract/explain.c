@@ -1,0 +1,89 @@
+/* Near misses, for `explain`: which patterns had their words in a sentence
+ * and how far they got before failing.  Slow (every start is traced) and
+ * only run on request. */
+#include "extract.h"
+
+#include "../core/mem.h"
+#include "extract_impl.h"
+#include "pattern_run.h"
+#include "units.h"
+
+#include <stdlib.h>
+
+static size_t top_elements(const CgCNode *root)
+{
+    return root->kind == CG_PAT_SEQ ? root->n_kids : 1;
+}
+
+/* The furthest any start got, or false when some start matches. */
+static bool trace_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *p,
+                          const CgSentenceView *view, CgNearMiss *miss)
+{
+    const CgRunContext ctx = {x->rules, cg_rules_relation(x->rules, r), x->claims.comparators,
+                              x->claims.n_comparators, false};
+    miss->matched = 0;
+    miss->stop_token = view->n_units ? view->units[0].tok_begin : 0;
+    for (size_t start = 0; start < view->n_units; ++start) {
+        CgRunTrace trace = {false, 0, start};
+        CgBinding b;
+        if (cg_pattern_match_at(&ctx, p->root, view, start, &b, &trace)) {
+            return false;
+        }
+        if (trace.matched > miss->matched) {
+            miss->matched = trace.matched;
+            miss->stop_token = trace.at_unit < view->n_units ? view->units[trace.at_unit].tok_begin
+                                                              : view->units[view->n_units - 1].tok_end;
+        }
+    }
+    return true;
+}
+
+/* By the share of elements matched, then rule order. */
+static int closest_first(const void *pa, const void *pb)
+{
+    const CgNearMiss *a = pa, *b = pb;
+    const size_t ka = a->matched * b->n_elements, kb = b->matched * a->n_elements;
+    if (ka != kb) {
+        return ka > kb ? -1 : 1;
+    }
+    return a->rule != b->rule ? (a->rule < b->rule ? -1 : 1) : (a->pattern < b->pattern ? -1 : 1);
+}
+
+size_t cg_extract_near_misses(const CgExtractor *x, const CgText *text,
+                              const CgMention *mentions, size_t n_mentions, size_t sentence,
+                              CgNearMiss **out)
+{
+    const CgSentence *s = &cg_text_sentences(text)[sentence];
+    uint32_t *ids = cg_vocab_word_ids(&x->vocab, text);
+    CgUnit *units = cg_xmalloc((s->tok_end - s->tok_begin + 1) * sizeof *units);
+    size_t next = 0;
+    const size_t n_units = cg_units_build(text, s, mentions, n_mentions, &next, units);
+    const CgSentenceView view = {text, ids, units, n_units};
+    const size_t blocks = (x->vocab.n + 63) / 64;
+    uint64_t *present = cg_xcalloc(blocks, sizeof *present);
+    cg_units_mark_present(units, n_units, ids, present, blocks);
+    CgNearMiss *misses = NULL;
+    size_t n = 0, cap = 0, mention_units = 0;
+    for (size_t u = 0; u < n_units; ++u) {
+        mention_units += units[u].mention != NULL;
+    }
+    for (uint32_t r = 0; mention_units >= 2 && r < cg_rules_relation_count(x->rules); ++r) {
+        for (uint32_t p = 0; p < cg_rules_relation(x->rules, r)->n_patterns; ++p) {
+            const CgCPattern *cp = &x->patterns[r][p];
+            CgNearMiss miss = {r, p, 0, top_elements(cp->root), s->tok_end};
+            if (n_units && cg_cpattern_anchors_present(cp, present, blocks) &&
+                trace_pattern(x, r, cp, &view, &miss)) {
+                misses = cg_xgrow(misses, &cap, n + 1, sizeof *misses);
+                misses[n++] = miss;
+            }
+        }
+    }
+    free(present);
+    free(units);
+    free(ids);
+    if (n) {
+        qsort(misses, n, sizeof *misses, closest_first);
+    }
+    *out = misses;
+    return n;
+}

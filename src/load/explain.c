@@ -1,0 +1,129 @@
+/* Why a load failed, in words a user can act on, and always whether the
+ * store may hold part of the graph. */
+#include "load_internal.h"
+
+#include "../core/buf.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Lines of the store's error page worth showing: Virtuoso's title, status,
+ * error code and message fit. */
+#define CG_SERVER_LINES 5
+
+static void put_graph(CgBuf *msg, const CgLoadOptions *opts)
+{
+    if (opts->graph) {
+        cg_buf_printf(msg, "graph <%s>", opts->graph);
+    } else {
+        cg_buf_puts(msg, "the default graph");
+    }
+}
+
+/* "500 Request Failed" from "HTTP/1.1 500 Request Failed". */
+static void put_status(CgBuf *msg, const CgLoadAnswer *a, long status)
+{
+    const char *space = strchr(a->status_line, ' ');
+    if (space && space[1]) {
+        cg_buf_printf(msg, "HTTP %s", space + 1);
+    } else {
+        cg_buf_printf(msg, "HTTP %ld", status);
+    }
+}
+
+static void put_server_text(CgBuf *msg, const CgLoadAnswer *a)
+{
+    char *text = cg_load_server_text(a->body, a->body_len, CG_SERVER_LINES);
+    if (*text) {
+        cg_buf_puts(msg, ":\n");
+        cg_buf_append(msg, text, strlen(text) - 1); /* the last newline: cg_diag adds one */
+    }
+    free(text);
+}
+
+static void put_partial(CgBuf *msg, const CgLoadAnswer *a)
+{
+    cg_buf_puts(msg, "\nclaimgraph: ");
+    put_graph(msg, a->opts);
+    if (a->opts->mode == CG_LOAD_REPLACE) {
+        cg_buf_puts(msg, " may be partially written: rerun with --replace to write it whole");
+    } else {
+        cg_buf_puts(msg, " may hold part of the file: rerun with --add (adding a triple twice "
+                         "changes nothing), or with --replace if the graph should hold only "
+                         "this file");
+    }
+}
+
+static void explain_unreachable(CgBuf *msg, const CgLoadAnswer *a)
+{
+    cg_buf_printf(msg, "%s %s: %s; nothing was loaded",
+                  a->connected ? "no answer from" : "cannot connect to", a->opts->endpoint,
+                  a->error ? a->error : "no answer");
+}
+
+static void explain_denied(CgBuf *msg, const CgLoadAnswer *a, long status)
+{
+    const char *user = a->opts->user;
+    cg_buf_printf(msg, "%s ", a->opts->endpoint);
+    if (user) {
+        cg_buf_printf(msg, status == 401 ? "refused user '%s' (" : "forbids user '%s' to write (",
+                      user);
+    } else {
+        cg_buf_puts(msg, status == 401 ? "asks for credentials (" : "forbids anonymous writes (");
+    }
+    put_status(msg, a, status);
+    cg_buf_puts(msg, user ? "): check --user and --password" : "): give --user and --password");
+    if (!user && status == 403) {
+        cg_buf_puts(msg, " (some stores take them on another endpoint, such as Virtuoso's "
+                         "/sparql-graph-crud-auth)");
+    }
+    cg_buf_puts(msg, "; nothing was loaded");
+    put_server_text(msg, a);
+}
+
+static void explain_http(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport *r)
+{
+    cg_buf_printf(msg, "%s answered ", a->opts->endpoint);
+    put_status(msg, a, r->http_status);
+    cg_buf_printf(msg, " to %s ", a->opts->mode == CG_LOAD_ADD ? "POST to" : "PUT");
+    put_graph(msg, a->opts);
+    if (a->redirect) {
+        cg_buf_printf(msg, " (it points to %s: give that as --endpoint)", a->redirect);
+    }
+    if (r->outcome == CG_LOAD_REJECTED) {
+        cg_buf_puts(msg, "; nothing was loaded");
+    }
+    put_server_text(msg, a);
+    if (r->outcome == CG_LOAD_PARTIAL) {
+        put_partial(msg, a);
+    }
+}
+
+static void explain_broken(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport *r)
+{
+    cg_buf_printf(msg, "the transfer to %s broke after %" PRIu64 " of %" PRIu64 " bytes: %s",
+                  a->opts->endpoint, a->sent, r->bytes, a->error ? a->error : "no answer");
+    put_partial(msg, a);
+}
+
+void cg_load_explain(const CgLoadAnswer *answer, const CgLoadReport *report,
+                     CgDiagSink *sink)
+{
+    CgBuf msg = CG_BUF_INIT;
+    switch (report->outcome) {
+    case CG_LOAD_UNREACHABLE: explain_unreachable(&msg, answer); break;
+    case CG_LOAD_DENIED: explain_denied(&msg, answer, report->http_status); break;
+    case CG_LOAD_REJECTED: explain_http(&msg, answer, report); break;
+    case CG_LOAD_PARTIAL:
+        if (report->http_status) {
+            explain_http(&msg, answer, report);
+        } else {
+            explain_broken(&msg, answer, report);
+        }
+        break;
+    default: cg_buf_puts(&msg, "internal error: no failure to explain"); break;
+    }
+    cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, NULL, 0, 0, "%s", cg_buf_str(&msg));
+    cg_buf_free(&msg);
+}

@@ -1,0 +1,78 @@
+/* Load: send a graph file to a triple store that speaks the SPARQL 1.1 Graph
+ * Store HTTP Protocol (https://www.w3.org/TR/sparql11-http-rdf-update/),
+ * with libcurl.  libcurl types never leave this module.
+ *
+ * One graph file is one request: PUT replaces the target graph, POST adds
+ * to it.  The target is `ENDPOINT?graph=IRI` (percent-encoded) or, without
+ * a graph IRI, `ENDPOINT?default`.  The Content-Type comes from the file's
+ * extension: .ttl text/turtle, .nt application/n-triples, .nq
+ * application/n-quads.
+ *
+ * Every failure is reported to the sink in words a user can act on, and says
+ * whether the store may hold part of the graph: nothing is half-loaded
+ * without saying so. */
+#ifndef CG_LOAD_H
+#define CG_LOAD_H
+
+#include "../core/diag.h"
+#include "../core/status.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum {
+    CG_LOAD_REPLACE, /* PUT: the graph holds exactly the file afterwards */
+    CG_LOAD_ADD      /* POST: the file's triples are added to the graph */
+} CgLoadMode;
+
+typedef struct {
+    const char *endpoint; /* the Graph Store URL, e.g. http://host:8890/sparql-graph-crud */
+    const char *graph;    /* the target graph's IRI; NULL: the default graph */
+    CgLoadMode mode;
+    const char *user;     /* NULL: no authentication */
+    const char *password; /* used with `user` (Basic or Digest, as the store asks) */
+} CgLoadOptions;
+
+/* How a load ended; every outcome but CG_LOAD_DONE and CG_LOAD_PARTIAL means
+ * the store was left as it was. */
+typedef enum {
+    CG_LOAD_DONE,        /* the store accepted the graph (HTTP 2xx) */
+    CG_LOAD_NO_FILE,     /* the graph file could not be read: nothing sent */
+    CG_LOAD_BAD_FORMAT,  /* the extension names no RDF format: nothing sent */
+    CG_LOAD_UNREACHABLE, /* no connection (refused, unknown host, TLS): nothing loaded */
+    CG_LOAD_DENIED,      /* HTTP 401 or 403: the credentials were refused */
+    CG_LOAD_REJECTED,    /* an HTTP error that refuses the request as a whole
+                            (3xx, 404, 405, 411, 413, 414, 415) */
+    CG_LOAD_PARTIAL      /* the store failed once it had the data (5xx, 400, a
+                            broken connection): the graph may be partially
+                            written; rerun with --replace */
+} CgLoadOutcome;
+
+typedef struct {
+    CgLoadOutcome outcome;
+    long http_status;    /* the store's answer; 0 when there was none */
+    uint64_t bytes;      /* the file's size */
+    uint64_t triples;    /* statements in the file, when triples_known */
+    bool triples_known;  /* N-Triples and N-Quads: one statement per line */
+    double seconds;      /* the request, from connecting to the last byte of the answer */
+} CgLoadReport;
+
+/* The media type for `path`'s extension, or NULL when it names none. */
+const char *cg_load_content_type(const char *path);
+
+/* The request URL for `graph` (NULL: the default graph) at `endpoint`;
+ * the caller frees it. */
+char *cg_load_target_url(const char *endpoint, const char *graph);
+
+/* Sends the graph file at `path` as `opts` says and fills `report`.
+ * Returns CG_OK when the store accepted it, CG_ERR_USAGE for an unknown
+ * extension, CG_ERR_IO for anything else (reported to `sink`). */
+CgStatus cg_load_file(const char *path, const CgLoadOptions *opts, CgLoadReport *report,
+                      CgDiagSink *sink);
+
+/* The store's error page as at most `max_lines` lines of plain text (HTML
+ * tags dropped, blank lines skipped, each line trimmed and cut at 160 bytes),
+ * each indented by two spaces; the caller frees it. */
+char *cg_load_server_text(const char *body, size_t len, int max_lines);
+
+#endif

@@ -1,0 +1,15 @@
+/* Internal to pipeline/: how an assertion is claimed, in the graph's terms. */
+#ifndef CG_PIPELINE_CLAIM_H
+#define CG_PIPELINE_CLAIM_H
+
+#include "../extract/extract.h"
+#include "../graph/graph.h"
+
+/* Fills *out from `a` (strings allocated; free with cg_claim_release).
+ * `claimer` is the claimer's index in the graph, or CG_GRAPH_NONE. */
+void cg_claim_build(const CgRuleSet *rules, const CgText *text, const char *src,
+                    const CgMention *mentions, const CgAssertion *a, uint32_t claimer,
+                    CgGraphClaim *out);
+void cg_claim_release(CgGraphClaim *claim);
+
+#endif

@@ -1,0 +1,128 @@
+# Each diagram filter on the example corpus: the nodes and edges that
+# `build` draws are those an independent reading of its N-Triples output
+# expects (awk, below); `render` takes the same options; layouts and
+# clusters; bad values.
+. "$(dirname "$0")/../lib.sh"
+cd "$CG_SOURCE_DIR"
+"$CG_BIN" build -q --rules rules -o "$TMP/g.nt" -o "$TMP/g.ttl" examples
+
+count() { xmllint --xpath "count(//*[local-name()=\"g\"][@class=\"$2\"])" "$1"; }
+
+# expected TYPES PREDICATES MIN EXCLUDE FOCUS DEPTH: "nodes edges" (lists
+# comma-separated, "-" for none).  An edge is a related pair in one direction,
+# or either for symmetric predicates; support counts the evidence that does
+# not deny the relation.
+expected() {
+  awk -v types="$1" -v preds="$2" -v min="$3" -v excl="$4" -v focus="$5" -v depth="$6" \
+      -v base="${BASE}entity/" -v vocab="$VOCAB" '
+  function id(iri) { gsub(/[<>]/, "", iri); sub(base, "", iri); return iri }
+  function local(iri) { gsub(/[<>]/, "", iri); sub(vocab, "", iri); return iri }
+  function listed(list, x) { return list == "-" || index("," list ",", "," x ",") > 0 }
+  $2 ~ /22-rdf-syntax-ns#type>$/ && $1 ~ base && $3 ~ vocab { type[id($1)] = local($3) }
+  $3 == "<http://www.w3.org/2002/07/owl#SymmetricProperty>" { sym[local($1)] = 1 }
+  $2 ~ /#subject>$/ { es[$1] = id($3) }
+  $2 ~ /#predicate>$/ { ep[$1] = local($3) }
+  $2 ~ /#object>$/ { eo[$1] = id($3) }
+  $2 ~ /ns#negated>$/ && $3 ~ /true/ { denied[$1] = 1 }
+  END {
+    for (e in es) if (!(e in denied)) support[es[e] SUBSEP ep[e] SUBSEP eo[e]]++
+    for (x in type) keep[x] = listed(types, type[x]) && (excl == "-" || !listed(excl, x))
+    for (r in support) {
+      split(r, t, SUBSEP)
+      if (keep[t[1]] && keep[t[3]] && listed(preds, t[2]) && support[r] >= min) rel[r] = 1
+    }
+    edgefilter = preds != "-" || min > 1 || focus != "-"
+    if (focus != "-") {
+      dist[focus] = 0
+      for (d = 0; d < depth; d++)
+        for (r in rel) {
+          split(r, t, SUBSEP)
+          if ((t[1] in dist) && dist[t[1]] == d && !(t[3] in dist)) dist[t[3]] = d + 1
+          if ((t[3] in dist) && dist[t[3]] == d && !(t[1] in dist)) dist[t[1]] = d + 1
+        }
+      for (x in keep) keep[x] = keep[x] && (x in dist)
+      for (r in rel) { split(r, t, SUBSEP); if (!keep[t[1]] || !keep[t[3]]) delete rel[r] }
+    }
+    for (r in rel) {
+      split(r, t, SUBSEP)
+      edge[t[1] SUBSEP t[3] SUBSEP (t[2] in sym)] = 1
+      linked[t[1]] = linked[t[3]] = 1
+    }
+    for (x in keep) nodes += keep[x] && (!edgefilter || (x in linked) || x == focus)
+    for (e in edge) edges++
+    print nodes + 0, edges + 0
+  }' "$TMP/g.nt"
+}
+
+# check NAME TYPES PREDICATES MIN EXCLUDE FOCUS DEPTH -- OPTIONS...
+# (not $want or $got: expect_status uses those)
+check() {
+  name=$1; counts=$(expected "$2" "$3" "$4" "$5" "$6" "$7"); shift 8
+  expect_status 0 "$CG_BIN" build -q --rules rules -o "$TMP/f.svg" "$@" examples
+  xmllint --noout "$TMP/f.svg" || fail "$name: not XML"
+  drawn="$(count "$TMP/f.svg" node) $(count "$TMP/f.svg" edge)"
+  [ "$drawn" = "$counts" ] || fail "$name ($*): nodes and edges $drawn, want $counts"
+  echo "ok: $name: $drawn"
+}
+
+all=$(expected - - 0 - - 0)
+check "no filter" - - 0 - - 0 --
+check "--types" Person,Country - 0 - - 0 -- --types Person,Country
+check "--predicates" - metWith,officialOf 0 - - 0 -- --predicates metWith,officialOf
+check "--predicates twice" - metWith,officialOf 0 - - 0 -- --predicates metWith --predicates officialOf
+check "--min-evidence" - - 2 - - 0 -- --min-evidence 2
+check "--exclude" - - 0 russia,north-korea - 0 -- --exclude russia --exclude north-korea
+check "--focus" - - 0 - north-korea 1 -- --focus north-korea
+check "--focus --depth 2" - - 0 - north-korea 2 -- --focus north-korea --depth 2
+check "--focus --depth 0" - - 0 - north-korea 0 -- --focus north-korea --depth 0
+check "all at once" Person,Country officialOf,criticizes,metWith 1 russia vladimir-putin 2 -- \
+  --types Person,Country --predicates officialOf,criticizes,metWith --min-evidence 1 \
+  --exclude russia --focus vladimir-putin --depth 2
+[ "$(expected - - 0 - north-korea 1)" != "$all" ] || fail "the focus filtered nothing"
+[ "$(expected - - 2 - - 0)" != "$all" ] || fail "--min-evidence 2 filtered nothing"
+
+# the options touch the diagram outputs only
+expect_status 0 "$CG_BIN" build -q --rules rules -o "$TMP/b.svg" -o "$TMP/b.nt" \
+  --focus north-korea --predicates deploysTroopsTo examples
+cmp -s "$TMP/b.nt" "$TMP/g.nt" || fail "diagram options changed the RDF"
+
+# render takes them too, on the graph read back
+expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/r.svg" --focus north-korea --depth 0
+[ "$(count "$TMP/r.svg" node) $(count "$TMP/r.svg" edge)" = "1 0" ] || fail "render --focus"
+expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/r.svg" --types Place
+[ "$(count "$TMP/r.svg" node) $(count "$TMP/r.svg" edge)" = "$(expected Place - 0 - - 0)" ] ||
+  fail "render --types"
+expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/r.svg"
+all="$(count "$TMP/r.svg" node) $(count "$TMP/r.svg" edge)"
+
+# layouts and clusters
+for layout in dot neato sfdp; do
+  expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/l.svg" --layout "$layout"
+  [ "$(count "$TMP/l.svg" node) $(count "$TMP/l.svg" edge)" = "$all" ] || fail "--layout $layout"
+done
+expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/c.svg" --cluster type
+types=$(grep "^<${BASE}entity/" "$TMP/g.nt" | grep "22-rdf-syntax-ns#type> <${VOCAB}" | awk '{print $3}' | sort -u | wc -l)
+[ "$(count "$TMP/c.svg" cluster)" -eq "$types" ] || fail "--cluster type: not one box per type"
+expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/c.svg" --cluster type --layout sfdp
+expect_stderr "dot layout only"
+[ "$(count "$TMP/c.svg" cluster)" -eq 0 ] || fail "sfdp drew clusters"
+# neato and sfdp give the same bytes twice
+"$CG_BIN" render "$TMP/g.ttl" -o "$TMP/n1.svg" --layout neato
+"$CG_BIN" render "$TMP/g.ttl" -o "$TMP/n2.svg" --layout neato
+cmp -s "$TMP/n1.svg" "$TMP/n2.svg" || fail "neato is not reproducible"
+
+# bad values: usage (2); a focus the graph lacks: nothing written (1)
+for bad in "--layout circo" "--cluster kind" "--depth -1" "--depth x" "--min-evidence 1e3"; do
+  # shellcheck disable=SC2086
+  expect_status 2 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/x.svg" $bad
+  expect_stderr "Try 'claimgraph render --help'"
+done
+expect_status 1 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/x.svg" --focus nobody
+expect_stderr "the focus 'nobody' is no entity of the graph"
+[ -e "$TMP/x.svg" ] && fail "a failed render left a file"
+expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/x.svg" --types Robot
+expect_stderr "the graph has no entity type 'Robot'"
+expect_status 0 "$CG_BIN" render --help
+grep -q -- "--min-evidence N" "$TMP/stdout" || fail "render --help lacks the diagram options"
+expect_status 0 "$CG_BIN" build --help
+grep -q -- "--focus ENTITY" "$TMP/stdout" || fail "build --help lacks the diagram options"
