@@ -23,6 +23,7 @@ typedef struct {
     const char *out_paths[CG_MAX_OUTPUTS];
     int n_out;
     bool quiet;
+    bool stats;
     CgPipelineLimits limits;
     CgCliDiagram diagram;
 } CgBuildOptions;
@@ -32,7 +33,7 @@ typedef struct {
 #define CG_DEFAULT_MAX_DOC_BYTES ((size_t)64 << 20)
 
 /* Long options without a short form. */
-enum { CG_OPT_MAX_DOC_BYTES = 256, CG_OPT_MAX_MEMORY };
+enum { CG_OPT_MAX_DOC_BYTES = 256, CG_OPT_MAX_MEMORY, CG_OPT_STATS };
 
 static void build_help(void)
 {
@@ -48,6 +49,9 @@ static void build_help(void)
            "  -o, --output FILE   where to write (- for standard output, the default);\n"
            "                      repeat to write several formats from one run\n"
            "  -q, --quiet         no progress or summary on standard error\n"
+           "      --stats         also print, on standard error, the assertions of each\n"
+           "                      relation rule, the mentions of each entity, and the\n"
+           "                      documents read and skipped\n"
            "      --max-doc-bytes N  skip (and report) documents larger than N bytes;\n"
            "                      K, M or G multiply by 1024s (default: 64M; 0: no limit)\n"
            "      --max-memory MB stop with an error, writing nothing, once the graph\n"
@@ -97,6 +101,7 @@ static int build_parse(int argc, char **argv, CgBuildOptions *o)
         {"quiet", no_argument, NULL, 'q'},       {"help", no_argument, NULL, 'h'},
         {"max-doc-bytes", required_argument, NULL, CG_OPT_MAX_DOC_BYTES},
         {"max-memory", required_argument, NULL, CG_OPT_MAX_MEMORY},
+        {"stats", no_argument, NULL, CG_OPT_STATS},
         CG_DIAGRAM_LONGOPTS,
         {NULL, 0, NULL, 0}};
     int c;
@@ -107,6 +112,7 @@ static int build_parse(int argc, char **argv, CgBuildOptions *o)
         case 'b': o->base = optarg; break;
         case 'f': o->format = optarg; break;
         case 'q': o->quiet = true; break;
+        case CG_OPT_STATS: o->stats = true; break;
         case 'h': build_help(); return CG_EXIT_OK;
         case CG_OPT_MAX_DOC_BYTES:
             if (!build_size(optarg, 1, &o->limits.max_doc_bytes)) {
@@ -223,6 +229,9 @@ static int build_run(const CgBuildOptions *o, CgOutput *outputs, int n_out, char
     cg_graph_finish(graph);
     const int failed = complete ? cg_cli_write_outputs(graph, o->base, outputs, n_out, &sink) : 0;
     build_summary(o, pipeline, graph);
+    if (o->stats) {
+        cg_cli_print_stats(stderr, rules, pipeline, graph);
+    }
     const CgPipelineStats *stats = cg_pipeline_stats(pipeline);
     const bool trouble =
         !complete || failed || missing || stats->skipped || stats->step_limited;
@@ -234,7 +243,7 @@ static int build_run(const CgBuildOptions *o, CgOutput *outputs, int n_out, char
 
 int cg_cmd_build(int argc, char **argv)
 {
-    CgBuildOptions o = {NULL, CG_DEFAULT_BASE, NULL, {NULL}, 0, false,
+    CgBuildOptions o = {NULL, CG_DEFAULT_BASE, NULL, {NULL}, 0, false, false,
                         {CG_DEFAULT_MAX_DOC_BYTES, 0}, {0}};
     const int done = build_parse(argc, argv, &o);
     if (done >= 0) {

@@ -8,11 +8,21 @@
 #include "pattern_run.h"
 #include "units.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
-static size_t top_elements(const CgCNode *root)
+/* The required (not optional) elements among the first `n` of the top
+ * sequence: optional ones "match" by being skipped, which says nothing. */
+static size_t required_elements(const CgCNode *root, size_t n)
 {
-    return root->kind == CG_PAT_SEQ ? root->n_kids : 1;
+    if (root->kind != CG_PAT_SEQ) {
+        return root->optional ? 0 : 1;
+    }
+    size_t required = 0;
+    for (size_t i = 0; i < n && i < root->n_kids; ++i) {
+        required += !root->kids[i]->optional;
+    }
+    return required;
 }
 
 /* The furthest any start got, or false when some start matches. */
@@ -21,7 +31,7 @@ static bool trace_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *p,
 {
     const CgRunContext ctx = {x->rules, cg_rules_relation(x->rules, r), x->claims.comparators,
                               x->claims.n_comparators, false};
-    miss->matched = 0;
+    miss->matched = miss->element = 0;
     miss->stop_token = view->n_units ? view->units[0].tok_begin : 0;
     for (size_t start = 0; start < view->n_units; ++start) {
         CgRunTrace trace = {false, 0, start};
@@ -29,8 +39,9 @@ static bool trace_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *p,
         if (cg_pattern_match_at(&ctx, p->root, view, start, &b, &trace)) {
             return false;
         }
-        if (trace.matched > miss->matched) {
-            miss->matched = trace.matched;
+        if (trace.matched > miss->element || miss->matched == 0) {
+            miss->element = trace.matched;
+            miss->matched = required_elements(p->root, trace.matched);
             miss->stop_token = trace.at_unit < view->n_units ? view->units[trace.at_unit].tok_begin
                                                               : view->units[view->n_units - 1].tok_end;
         }
@@ -70,7 +81,7 @@ size_t cg_extract_near_misses(const CgExtractor *x, const CgText *text,
     for (uint32_t r = 0; mention_units >= 2 && r < cg_rules_relation_count(x->rules); ++r) {
         for (uint32_t p = 0; p < cg_rules_relation(x->rules, r)->n_patterns; ++p) {
             const CgCPattern *cp = &x->patterns[r][p];
-            CgNearMiss miss = {r, p, 0, top_elements(cp->root), s->tok_end};
+            CgNearMiss miss = {r, p, 0, 0, required_elements(cp->root, SIZE_MAX), s->tok_end};
             if (n_units && cg_cpattern_anchors_present(cp, present, blocks) &&
                 trace_pattern(x, r, cp, &view, &miss)) {
                 misses = cg_xgrow(misses, &cap, n + 1, sizeof *misses);

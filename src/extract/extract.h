@@ -81,8 +81,9 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
 typedef struct {
     uint32_t rule;      /* index into the rule set's relations */
     uint32_t pattern;   /* index into the rule's patterns */
-    size_t matched;     /* elements of its top sequence matched, at best */
-    size_t n_elements;  /* elements in its top sequence */
+    size_t element;     /* the element of its top sequence that failed, at best */
+    size_t matched;     /* required elements matched before it */
+    size_t n_elements;  /* required elements in its top sequence */
     size_t stop_token;  /* the token where the next element failed; the
                          * sentence's tok_end when it ran out of words */
 } CgNearMiss;

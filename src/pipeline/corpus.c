@@ -85,7 +85,9 @@ static CgStatus corpus_walk(CgCorpus *corpus, const char *dir, const CgVisit *up
         }
     }
     closedir(d);
-    qsort(names.paths, names.n, sizeof *names.paths, corpus_cmp);
+    if (names.n) { /* an empty directory: qsort's array must not be NULL */
+        qsort(names.paths, names.n, sizeof *names.paths, corpus_cmp);
+    }
     CgStatus st = CG_OK;
     CgBuf path = CG_BUF_INIT;
     for (size_t i = 0; i < names.n; ++i) {

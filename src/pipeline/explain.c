@@ -117,9 +117,9 @@ static void explain_near(const CgExplain *e, const CgNearMiss *misses, size_t n,
     for (size_t i = 0; i < n && i < CG_EXPLAIN_CLOSE_MAX; ++i) {
         const CgNearMiss *m = &misses[i];
         const CgRelationRule *r = cg_rules_relation(e->rules, m->rule);
-        fprintf(e->out, "    close    %-20s pattern %u: matched %zu of %zu elements; ", r->id,
-                m->pattern + 1, m->matched, m->n_elements);
-        put_element(e->out, &r->patterns[m->pattern], m->matched);
+        fprintf(e->out, "    close    %-20s pattern %u: matched %zu of %zu required elements; ",
+                r->id, m->pattern + 1, m->matched, m->n_elements);
+        put_element(e->out, &r->patterns[m->pattern], m->element);
         if (m->stop_token < s->tok_end) {
             fprintf(e->out, " failed at ");
             put_span(e->out, e->src, toks[m->stop_token].begin, toks[m->stop_token].end);
