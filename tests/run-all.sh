@@ -15,3 +15,9 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCG_WERROR=ON -DCG_SANITIZE=O
 cmake --build build-asan -j"$jobs"
 # (ASAN_OPTIONS, LSAN_OPTIONS with tests/lsan.supp, UBSAN_OPTIONS: set per test by tests/CMakeLists.txt)
 ctest --test-dir build-asan --output-on-failure -j"$jobs"
+
+echo "== fuzzing (libFuzzer, FUZZ_SECONDS=\${FUZZ_SECONDS:-60} per target)"
+sh tests/fuzz/run.sh
+
+echo "== valgrind: unit tests, fuzz replays and CLI runs of build/"
+sh tests/valgrind.sh build

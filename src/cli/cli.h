@@ -24,6 +24,7 @@ int cg_cmd_explain(int argc, char **argv);
 int cg_cmd_diff(int argc, char **argv);
 int cg_cmd_patch(int argc, char **argv);
 int cg_cmd_load(int argc, char **argv);
+int cg_cmd_merge(int argc, char **argv);
 
 /* Prints "claimgraph CMD: message" and a hint to try --help; returns
  * CG_EXIT_USAGE. */

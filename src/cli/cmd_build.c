@@ -26,6 +26,8 @@ typedef struct {
     bool stats;
     CgPipelineLimits limits;
     CgCliDiagram diagram;
+    unsigned jobs;              /* --jobs: threads analysing documents */
+    unsigned shard_k, shard_n;  /* --shard K/N; 0/0: every document */
 } CgBuildOptions;
 
 /* --max-doc-bytes when not given: far above any article, far below what
@@ -33,7 +35,7 @@ typedef struct {
 #define CG_DEFAULT_MAX_DOC_BYTES ((size_t)64 << 20)
 
 /* Long options without a short form. */
-enum { CG_OPT_MAX_DOC_BYTES = 256, CG_OPT_MAX_MEMORY, CG_OPT_STATS };
+enum { CG_OPT_MAX_DOC_BYTES = 256, CG_OPT_MAX_MEMORY, CG_OPT_STATS, CG_OPT_SHARD };
 
 static void build_help(void)
 {
@@ -56,6 +58,11 @@ static void build_help(void)
            "                      K, M or G multiply by 1024s (default: 64M; 0: no limit)\n"
            "      --max-memory MB stop with an error, writing nothing, once the graph\n"
            "                      holds more than MB mebibytes (default: no limit)\n"
+           "  -j, --jobs N        analyse N documents at once on threads (default: 1);\n"
+           "                      the output is the same bytes whatever N\n"
+           "      --shard K/N     read only shard K of N (1 <= K <= N) of the documents,\n"
+           "                      chosen by a stable hash of each path as listed; merge\n"
+           "                      the N graphs with 'claimgraph merge'\n"
            "  -h, --help          this help\n\n" CG_DIAGRAM_HELP "\n"
            "Examples:\n"
            "  claimgraph build -o out/graph.ttl -o out/graph.svg examples/\n"
@@ -92,6 +99,32 @@ static bool build_size(const char *arg, size_t unit, size_t *out)
     return true;
 }
 
+/* --jobs N: 1 to 256. */
+static bool build_jobs(const char *arg, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    const long v = strtol(arg, &end, 10);
+    *out = (unsigned)v;
+    return !errno && end != arg && !*end && v >= 1 && v <= 256;
+}
+
+/* --shard K/N with 1 <= K <= N. */
+static bool build_shard(const char *arg, unsigned *k, unsigned *n)
+{
+    char *end, *end2 = NULL;
+    errno = 0;
+    const long vk = strtol(arg, &end, 10);
+    const long vn = *end == '/' ? strtol(end + 1, &end2, 10) : 0;
+    if (errno || end == arg || *end != '/' || end2 == end + 1 || *end2 || vk < 1 || vn < vk ||
+        vn > 1000000) {
+        return false;
+    }
+    *k = (unsigned)vk;
+    *n = (unsigned)vn;
+    return true;
+}
+
 /* Returns -1 to go on, else an exit status. */
 static int build_parse(int argc, char **argv, CgBuildOptions *o)
 {
@@ -102,11 +135,12 @@ static int build_parse(int argc, char **argv, CgBuildOptions *o)
         {"max-doc-bytes", required_argument, NULL, CG_OPT_MAX_DOC_BYTES},
         {"max-memory", required_argument, NULL, CG_OPT_MAX_MEMORY},
         {"stats", no_argument, NULL, CG_OPT_STATS},
+        {"jobs", required_argument, NULL, 'j'}, {"shard", required_argument, NULL, CG_OPT_SHARD},
         CG_DIAGRAM_LONGOPTS,
         {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "r:b:f:o:qh", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "r:b:f:o:qhj:", longs, NULL)) != -1) {
         switch (c) {
         case 'r': o->rules = optarg; break;
         case 'b': o->base = optarg; break;
@@ -114,6 +148,18 @@ static int build_parse(int argc, char **argv, CgBuildOptions *o)
         case 'q': o->quiet = true; break;
         case CG_OPT_STATS: o->stats = true; break;
         case 'h': build_help(); return CG_EXIT_OK;
+        case 'j':
+            if (!build_jobs(optarg, &o->jobs)) {
+                return cg_cli_usage_error("build", "--jobs needs a number from 1 to 256, "
+                                                   "not '%s'", optarg);
+            }
+            break;
+        case CG_OPT_SHARD:
+            if (!build_shard(optarg, &o->shard_k, &o->shard_n)) {
+                return cg_cli_usage_error("build", "--shard needs K/N with 1 <= K <= N "
+                                                   "(e.g. 2/4), not '%s'", optarg);
+            }
+            break;
         case CG_OPT_MAX_DOC_BYTES:
             if (!build_size(optarg, 1, &o->limits.max_doc_bytes)) {
                 return cg_cli_usage_error("build", "--max-doc-bytes needs a number of bytes "
@@ -196,19 +242,30 @@ static void build_summary(const CgBuildOptions *o, const CgPipeline *p, const Cg
     }
 }
 
+typedef struct {
+    bool show;
+    const CgCorpus *corpus;
+} CgBuildProgress;
+
+static void build_progress_cb(void *ctx, size_t i)
+{
+    const CgBuildProgress *pr = ctx;
+    build_progress(pr->show, i, pr->corpus->n, pr->corpus->paths[i]);
+}
+
 /* Reads every document; false when a limit stopped the run (reported). */
 static bool build_read_all(const CgBuildOptions *o, const CgCorpus *corpus,
                            CgPipeline *pipeline, CgGraph *graph, CgDiagSink *sink)
 {
-    const bool show = !o->quiet && isatty(STDERR_FILENO) && corpus->n > 1;
-    for (size_t i = 0; i < corpus->n; ++i) {
-        build_progress(show, i, corpus->n, corpus->paths[i]);
-        if (cg_pipeline_add_file(pipeline, graph, corpus->paths[i], sink) == CG_ERR_LIMIT) {
-            fprintf(stderr, "%sclaimgraph build: stopped after %zu of %zu documents; nothing "
-                            "was written, earlier outputs are as they were\n",
-                    show ? "\n" : "", i + 1, corpus->n);
-            return false;
-        }
+    CgBuildProgress pr = {!o->quiet && isatty(STDERR_FILENO) && corpus->n > 1, corpus};
+    const CgPipelineRun run = {o->jobs, build_progress_cb, &pr};
+    size_t added = 0;
+    if (cg_pipeline_add_files(pipeline, graph, corpus->paths, corpus->n, &run, sink, &added) ==
+        CG_ERR_LIMIT) {
+        fprintf(stderr, "%sclaimgraph build: stopped after %zu of %zu documents; nothing "
+                        "was written, earlier outputs are as they were\n",
+                pr.show ? "\n" : "", added, corpus->n);
+        return false;
     }
     return true;
 }
@@ -221,6 +278,9 @@ static int build_run(const CgBuildOptions *o, CgOutput *outputs, int n_out, char
     size_t missing = 0;
     for (int i = 0; i < n_inputs; ++i) {
         missing += cg_corpus_add(&corpus, inputs[i], &sink) != CG_OK;
+    }
+    if (o->shard_n) {
+        cg_corpus_keep_shard(&corpus, o->shard_k, o->shard_n);
     }
     CgPipeline *pipeline = cg_pipeline_new(rules);
     cg_pipeline_set_limits(pipeline, &o->limits);
@@ -244,7 +304,7 @@ static int build_run(const CgBuildOptions *o, CgOutput *outputs, int n_out, char
 int cg_cmd_build(int argc, char **argv)
 {
     CgBuildOptions o = {NULL, CG_DEFAULT_BASE, NULL, {NULL}, 0, false, false,
-                        {CG_DEFAULT_MAX_DOC_BYTES, 0}, {0}};
+                        {CG_DEFAULT_MAX_DOC_BYTES, 0}, {0}, 1, 0, 0};
     const int done = build_parse(argc, argv, &o);
     if (done >= 0) {
         return done;

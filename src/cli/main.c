@@ -18,6 +18,7 @@ static const CgCommand cg_commands[] = {
     {"explain", cg_cmd_explain, "show what the rules see in a document, sentence by sentence"},
     {"diff", cg_cmd_diff, "compare two RDF graphs (summary, patch, diagram)"},
     {"patch", cg_cmd_patch, "apply a patch from diff to a graph"},
+    {"merge", cg_cmd_merge, "unite graphs built from disjoint documents (build --shard)"},
     {"load", cg_cmd_load, "send a graph file to a triple store (SPARQL Graph Store)"},
 };
 

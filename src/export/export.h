@@ -132,6 +132,14 @@ CgStatus cg_export_diagram_with(const CgGraph *graph, const CgDiagramOptions *op
  * Turtle when unknown) back into a finished graph. */
 CgStatus cg_import_rdf(const char *path, CgDiagSink *sink, CgGraph **out);
 
+/* Reads an RDF file as cg_import_rdf does, adding what it holds to `graph`
+ * (not yet finished): entities are merged by id (mention counts add up,
+ * aliases and sameAs are united), documents by path and evidence by key,
+ * so reading the graphs of disjoint sets of documents and then finishing
+ * gives the graph of all of them.  On an error `graph` may hold part of
+ * the file. */
+CgStatus cg_import_rdf_into(const char *path, CgGraph *graph, CgDiagSink *sink);
+
 /* The same from `len` bytes in memory (need not be NUL-terminated); `name`
  * is used in messages, and its extension chooses the syntax as above. */
 CgStatus cg_import_rdf_string(const char *data, size_t len, const char *name,

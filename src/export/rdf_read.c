@@ -21,6 +21,13 @@ typedef struct {
     bool is_evidence, is_document, is_symmetric;
     char *label, *path, *quote, *rule, *quantity, *begin, *end, *mentions;
     char *rdf_subject, *rdf_predicate, *rdf_object, *derived_from;
+    /* a claim (evidence) */
+    char *certainty, *negated, *claimed_by, *claimed_by_name, *comparator, *unit;
+    char *quantity_value, *subject_ref, *subject_ante, *object_ref, *object_ante;
+    char **capture_names, **capture_values; /* other cg: literals of evidence */
+    size_t n_captures, cap_captures, cap_capture_values;
+    /* a document's metadata (dcterms:) */
+    char *title, *source, *issued, *publisher;
     char **same_as;
     size_t n_same_as, cap_same_as;
     char **aliases;
@@ -56,6 +63,20 @@ static const CgField cg_literal_fields[] = {
     {CG_NS_NIF "beginIndex", offsetof(CgResource, begin)},
     {CG_NS_NIF "endIndex", offsetof(CgResource, end)},
     {CG_VOCAB "mentionCount", offsetof(CgResource, mentions)},
+    {CG_VOCAB "certainty", offsetof(CgResource, certainty)},
+    {CG_VOCAB "negated", offsetof(CgResource, negated)},
+    {CG_VOCAB "claimedByName", offsetof(CgResource, claimed_by_name)},
+    {CG_VOCAB "comparator", offsetof(CgResource, comparator)},
+    {CG_VOCAB "unit", offsetof(CgResource, unit)},
+    {CG_VOCAB "quantityValue", offsetof(CgResource, quantity_value)},
+    {CG_VOCAB "subjectReference", offsetof(CgResource, subject_ref)},
+    {CG_VOCAB "subjectAntecedentIndex", offsetof(CgResource, subject_ante)},
+    {CG_VOCAB "objectReference", offsetof(CgResource, object_ref)},
+    {CG_VOCAB "objectAntecedentIndex", offsetof(CgResource, object_ante)},
+    {CG_NS_DCTERMS "title", offsetof(CgResource, title)},
+    {CG_NS_DCTERMS "source", offsetof(CgResource, source)},
+    {CG_NS_DCTERMS "issued", offsetof(CgResource, issued)},
+    {CG_NS_DCTERMS "publisher", offsetof(CgResource, publisher)},
 };
 
 static const CgField cg_iri_fields[] = {
@@ -63,6 +84,7 @@ static const CgField cg_iri_fields[] = {
     {CG_NS_RDF "predicate", offsetof(CgResource, rdf_predicate)},
     {CG_NS_RDF "object", offsetof(CgResource, rdf_object)},
     {CG_NS_PROV "wasDerivedFrom", offsetof(CgResource, derived_from)},
+    {CG_VOCAB "claimedBy", offsetof(CgResource, claimed_by)},
 };
 
 static void cg_resource_clear(CgResource *r)
@@ -70,7 +92,11 @@ static void cg_resource_clear(CgResource *r)
     char **fields[] = {&r->iri,   &r->type,        &r->label,         &r->path,
                        &r->quote, &r->rule,        &r->quantity,      &r->begin,
                        &r->end,   &r->rdf_subject, &r->rdf_predicate, &r->rdf_object,
-                       &r->derived_from, &r->mentions};
+                       &r->derived_from, &r->mentions, &r->certainty, &r->negated,
+                       &r->claimed_by, &r->claimed_by_name, &r->comparator, &r->unit,
+                       &r->quantity_value, &r->subject_ref, &r->subject_ante,
+                       &r->object_ref, &r->object_ante, &r->title, &r->source,
+                       &r->issued, &r->publisher};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; ++i) {
         free(*fields[i]);
     }
@@ -82,6 +108,12 @@ static void cg_resource_clear(CgResource *r)
         free(r->aliases[i]);
     }
     free(r->aliases);
+    for (size_t i = 0; i < r->n_captures; ++i) {
+        free(r->capture_names[i]);
+        free(r->capture_values[i]);
+    }
+    free(r->capture_names);
+    free(r->capture_values);
 }
 
 static void cg_reader_free(CgReader *rd)
@@ -173,6 +205,18 @@ static void cg_add_iri_object(CgReader *rd, CgResource *r, const char *p, const 
     }
 }
 
+/* A claim's other captures ("date" -> "in June") are written as cg:NAME;
+ * any cg: literal the reader does not know is taken for one. */
+static void cg_add_capture(CgResource *r, const char *name, const char *value)
+{
+    r->capture_names = cg_xgrow(r->capture_names, &r->cap_captures, r->n_captures + 1,
+                                sizeof *r->capture_names);
+    r->capture_values = cg_xgrow(r->capture_values, &r->cap_capture_values,
+                                 r->n_captures + 1, sizeof *r->capture_values);
+    r->capture_names[r->n_captures] = cg_xstrdup(name);
+    r->capture_values[r->n_captures++] = cg_xstrdup(value);
+}
+
 /* cg:alias is the one literal that repeats; the others keep their first value. */
 static void cg_add_literal(CgResource *r, const char *p, const char *value)
 {
@@ -182,8 +226,11 @@ static void cg_add_literal(CgResource *r, const char *p, const char *value)
         r->aliases[r->n_aliases++] = cg_xstrdup(value);
         return;
     }
-    cg_set_field(r, cg_literal_fields, sizeof cg_literal_fields / sizeof cg_literal_fields[0],
-                 p, value);
+    if (!cg_set_field(r, cg_literal_fields,
+                      sizeof cg_literal_fields / sizeof cg_literal_fields[0], p, value) &&
+        cg_has_prefix(p, CG_VOCAB) && p[strlen(CG_VOCAB)]) {
+        cg_add_capture(r, p + strlen(CG_VOCAB), value);
+    }
 }
 
 static void cg_on_statement(void *user_data, raptor_statement *st)
@@ -284,7 +331,17 @@ static void cg_build_entities(CgReader *rd, CgGraph *graph)
 static uint32_t cg_document_of(const CgReader *rd, CgGraph *graph, const char *iri)
 {
     const CgResource *r = cg_resource_find(rd, iri);
-    return cg_graph_add_document(graph, r && r->path ? r->path : iri);
+    const uint32_t doc = cg_graph_add_document(graph, r && r->path ? r->path : iri);
+    const char *const meta[][2] = {{"title", r ? r->title : NULL},
+                                   {"url", r ? r->source : NULL},
+                                   {"published", r ? r->issued : NULL},
+                                   {"outlet", r ? r->publisher : NULL}};
+    for (size_t i = 0; i < sizeof meta / sizeof meta[0]; ++i) {
+        if (meta[i][1]) {
+            cg_graph_set_document_meta(graph, doc, meta[i][0], meta[i][1]);
+        }
+    }
+    return doc;
 }
 
 static bool cg_parse_offset(const char *s, size_t *out)
@@ -299,6 +356,33 @@ static bool cg_parse_offset(const char *s, size_t *out)
     return !errno && !*end && v <= SIZE_MAX;
 }
 
+/* The claim an evidence resource states (strings borrowed from `r`). */
+static CgGraphClaim cg_claim_of(CgReader *rd, const CgGraph *graph, const CgResource *r)
+{
+    CgGraphClaim c = {0};
+    c.certainty = r->certainty && strcmp(r->certainty, "asserted") ? r->certainty : NULL;
+    c.negated = r->negated && (!strcmp(r->negated, "true") || !strcmp(r->negated, "1"));
+    if (!cg_entity_index(rd, graph, r->claimed_by, &c.claimer)) {
+        c.claimer = CG_GRAPH_NONE;
+    }
+    c.claimer_text = r->claimed_by_name;
+    c.quantity_value = r->quantity_value;
+    c.comparator = r->comparator;
+    c.unit = r->unit;
+    c.subject_ref = r->subject_ref;
+    c.object_ref = r->object_ref;
+    if (!c.subject_ref || !cg_parse_offset(r->subject_ante, &c.subject_antecedent)) {
+        c.subject_antecedent = 0;
+    }
+    if (!c.object_ref || !cg_parse_offset(r->object_ante, &c.object_antecedent)) {
+        c.object_antecedent = 0;
+    }
+    c.capture_names = r->capture_names;
+    c.capture_values = r->capture_values;
+    c.n_captures = r->n_captures;
+    return c;
+}
+
 static bool cg_build_one_evidence(CgReader *rd, CgGraph *graph, const CgResource *r)
 {
     uint32_t s, o;
@@ -309,11 +393,11 @@ static bool cg_build_one_evidence(CgReader *rd, CgGraph *graph, const CgResource
                     cg_parse_offset(r->begin, &begin) && cg_parse_offset(r->end, &end) &&
                     cg_vocab_local(r->rdf_predicate, &predicate);
     if (ok) {
-        cg_graph_add_evidence(graph, cg_buf_str(&predicate),
-                              cg_is_symmetric(rd, r->rdf_predicate), s, o,
-                              cg_document_of(rd, graph, r->derived_from),
-                              r->rule ? r->rule : "", r->quote ? r->quote : "", begin, end,
-                              r->quantity);
+        const CgGraphClaim claim = cg_claim_of(rd, graph, r);
+        cg_graph_add_claim(graph, cg_buf_str(&predicate), cg_is_symmetric(rd, r->rdf_predicate),
+                           s, o, cg_document_of(rd, graph, r->derived_from),
+                           r->rule ? r->rule : "", r->quote ? r->quote : "", begin, end,
+                           r->quantity, &claim);
     }
     cg_buf_free(&predicate);
     return ok;
@@ -422,13 +506,30 @@ static CgStatus cg_parse_file(CgReader *rd, const char *path, CgRdfLog *log)
     return st;
 }
 
+static void cg_reader_add(CgReader *rd, CgRdfLog *log, CgGraph *graph)
+{
+    cg_build_entities(rd, graph);
+    cg_build_evidence(rd, graph, log);
+    cg_build_relations(rd, graph);
+}
+
 static void cg_reader_build(CgReader *rd, CgRdfLog *log, CgGraph **out)
 {
     *out = cg_graph_new();
-    cg_build_entities(rd, *out);
-    cg_build_evidence(rd, *out, log);
-    cg_build_relations(rd, *out);
+    cg_reader_add(rd, log, *out);
     cg_graph_finish(*out);
+}
+
+CgStatus cg_import_rdf_into(const char *path, CgGraph *graph, CgDiagSink *sink)
+{
+    CgRdfLog log = {sink, path, CG_ERR_SYNTAX, 0};
+    CgReader rd = {.by_iri = cg_strmap_new()};
+    const CgStatus st = cg_parse_file(&rd, path, &log);
+    if (!st) {
+        cg_reader_add(&rd, &log, graph);
+    }
+    cg_reader_free(&rd);
+    return st;
 }
 
 CgStatus cg_import_rdf(const char *path, CgDiagSink *sink, CgGraph **out)

@@ -56,8 +56,11 @@ static void cg_entity_clear(CgGraphEntity *e)
     free(e->aliases);
 }
 
-static void cg_claim_clear(CgGraphClaim *c)
+void cg_graph_claim_clear(CgGraphClaim *c)
 {
+    if (!c) {
+        return;
+    }
     free(c->certainty);
     free(c->claimer_text);
     free(c->quantity_value);
@@ -71,11 +74,12 @@ static void cg_claim_clear(CgGraphClaim *c)
     }
     free(c->capture_names);
     free(c->capture_values);
+    memset(c, 0, sizeof *c);
 }
 
 static void cg_evidence_clear(CgGraphEvidence *ev)
 {
-    cg_claim_clear(&ev->claim);
+    cg_graph_claim_clear(&ev->claim);
     free(ev->predicate);
     free(ev->rule);
     free(ev->quote);

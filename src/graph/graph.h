@@ -123,6 +123,10 @@ bool cg_graph_add_evidence(CgGraph *graph, const char *predicate, bool symmetric
 void cg_graph_add_relation(CgGraph *graph, const char *predicate, bool symmetric,
                            uint32_t subject, uint32_t object);
 
+/* Frees the strings of a claim built by the caller and zeroes it (the
+ * graph keeps its own copies); NULL-safe. */
+void cg_graph_claim_clear(CgGraphClaim *claim);
+
 /* cg_graph_add_evidence with how the assertion was claimed (copied; NULL:
  * plainly asserted). */
 bool cg_graph_add_claim(CgGraph *graph, const char *predicate, bool symmetric,

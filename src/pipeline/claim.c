@@ -88,21 +88,3 @@ void cg_claim_build(const CgRuleSet *rules, const CgText *text, const char *src,
                     &out->object_antecedent);
     claim_captures(src, a, out);
 }
-
-void cg_claim_release(CgGraphClaim *c)
-{
-    free(c->certainty);
-    free(c->claimer_text);
-    free(c->quantity_value);
-    free(c->comparator);
-    free(c->unit);
-    free(c->subject_ref);
-    free(c->object_ref);
-    for (size_t i = 0; i < c->n_captures; ++i) {
-        free(c->capture_names[i]);
-        free(c->capture_values[i]);
-    }
-    free(c->capture_names);
-    free(c->capture_values);
-    memset(c, 0, sizeof *c);
-}

@@ -45,11 +45,11 @@ static CgStatus corpus_entry(CgCorpus *corpus, const char *path, const CgVisit *
                              CgDiagSink *sink)
 {
     struct stat st;
-    if (stat(path, &st) && corpus_is_text(path)) {
-        corpus_push(corpus, path); /* reading it reports why it was skipped */
-        return CG_OK;
-    }
     if (stat(path, &st)) {
+        if (corpus_is_text(path)) {
+            corpus_push(corpus, path); /* reading it reports, counts and names it */
+            return CG_OK;
+        }
         cg_diag(sink, CG_SEV_WARNING, CG_ERR_IO, path, 0, 0, "skipped: %s", strerror(errno));
         return CG_FAILURE;
     }

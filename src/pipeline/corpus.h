@@ -33,6 +33,12 @@ CgStatus cg_corpus_read(const char *path, char **text, size_t *len, CgDiagSink *
 CgStatus cg_corpus_read_max(const char *path, size_t max, char **text, size_t *len,
                             CgDiagSink *sink);
 
+/* Keeps only shard k of n (1 <= k <= n): the documents whose path, as
+ * listed, hashes (core/hash.h, stable across runs and machines) to k - 1
+ * modulo n.  The n shards of a corpus partition it, whatever order or
+ * machine they are built on. */
+void cg_corpus_keep_shard(CgCorpus *corpus, unsigned k, unsigned n);
+
 /* NULL-safe. */
 void cg_corpus_free(CgCorpus *corpus);
 

@@ -8,6 +8,7 @@
 #include "corpus.h"
 #include "guard.h"
 #include "metadata.h"
+#include "pipeline_doc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -114,7 +115,7 @@ static void pipeline_add_assertion(CgPipeline *p, CgGraph *graph, uint32_t doc,
         ++p->stats.assertions;
         ++p->rule_counts[a->rule];
     }
-    cg_claim_release(&claim);
+    cg_graph_claim_clear(&claim);
     free(quote);
     free(qty);
 }
@@ -136,23 +137,6 @@ static void pipeline_add_mentions(CgPipeline *p, CgGraph *graph, const CgText *t
             cg_graph_add_alias_seen(graph, e, text + first->begin, last->end - first->begin);
         }
     }
-}
-
-/* Reads the document's metadata.  A front-matter block is not text to
- * analyse: returns the text with it blanked, one space per character (so
- * that character offsets stay those of the file), and its new length; NULL
- * when there is none. */
-static char *pipeline_metadata(CgGraph *graph, uint32_t doc, const char *path,
-                               const char *text, size_t *len)
-{
-    if (strcmp(path, "-")) {
-        cg_meta_apply_sidecar(graph, doc, path);
-    }
-    const size_t front = cg_meta_front_matter(text, *len);
-    if (front) {
-        cg_meta_apply(graph, doc, text, front);
-    }
-    return cg_meta_blank_front_matter(text, len);
 }
 
 /* Line and column (characters, from 1) of byte `offset` of `text`. */
@@ -188,53 +172,142 @@ static void pipeline_report_limits(CgPipeline *p, const char *name, const CgText
     p->stats.step_limited += n;
 }
 
-CgStatus cg_pipeline_add_text(CgPipeline *pipeline, CgGraph *graph, const char *path,
-                              const char *text, size_t len, CgDiagSink *sink)
+struct CgDocResult {
+    char *path;        /* as given */
+    char *owned;       /* the text, when read here */
+    const char *text;  /* as read, front matter included */
+    size_t len;
+    size_t front;      /* bytes of front matter */
+    char *body;        /* text with front matter blanked, or NULL */
+    size_t body_len;
+    bool skipped;      /* unreadable or not UTF-8 text (reported) */
+    CgText *t;
+    CgMention *mentions;
+    size_t n_mentions;
+    CgAssertion *as;
+    size_t n_as;
+    CgStepLimitHit *hits;
+    size_t n_hits;
+    CgDiagLog log;     /* what reading and checking reported */
+};
+
+static const char *pipeline_name(const char *path)
 {
-    const char *name = strcmp(path, "-") ? path : "<stdin>";
-    if (!cg_guard_text(name, text, len, sink)) {
+    return strcmp(path, "-") ? path : "<stdin>";
+}
+
+static CgDocResult *pipeline_result_new(const char *path)
+{
+    CgDocResult *r = cg_xcalloc(1, sizeof *r);
+    r->path = cg_xstrdup(path);
+    return r;
+}
+
+static void pipeline_analyse(const CgPipeline *p, CgDocResult *r)
+{
+    CgDiagSink sink = cg_diag_log_sink(&r->log);
+    if (!cg_guard_text(pipeline_name(r->path), r->text, r->len, &sink)) {
+        r->skipped = true;
+        return;
+    }
+    r->front = cg_meta_front_matter(r->text, r->len);
+    r->body_len = r->len;
+    r->body = cg_meta_blank_front_matter(r->text, &r->body_len);
+    const char *text = r->body ? r->body : r->text;
+    r->t = cg_text_analyze(text, r->body_len);
+    r->n_mentions = cg_matcher_scan(p->matcher, r->t, text, &r->mentions);
+    r->n_as = cg_extract_document_hits(p->extractor, r->t, r->mentions, r->n_mentions, &r->as,
+                                       &r->hits, &r->n_hits);
+}
+
+CgDocResult *cg_pipeline_analyse_text(const CgPipeline *pipeline, const char *path,
+                                      const char *text, size_t len)
+{
+    CgDocResult *r = pipeline_result_new(path);
+    r->text = text;
+    r->len = len;
+    pipeline_analyse(pipeline, r);
+    return r;
+}
+
+CgDocResult *cg_pipeline_analyse_file(const CgPipeline *pipeline, const char *path)
+{
+    CgDocResult *r = pipeline_result_new(path);
+    CgDiagSink sink = cg_diag_log_sink(&r->log);
+    const size_t max = pipeline->limits.max_doc_bytes;
+    if (cg_corpus_read_max(path, max ? max : SIZE_MAX - 1, &r->owned, &r->len, &sink)) {
+        r->skipped = true;
+        return r;
+    }
+    r->text = r->owned;
+    pipeline_analyse(pipeline, r);
+    return r;
+}
+
+void cg_doc_result_free(CgDocResult *result)
+{
+    if (result) {
+        cg_diag_log_clear(&result->log);
+        cg_text_free(result->t);
+        free(result->mentions);
+        free(result->as);
+        free(result->hits);
+        free(result->body);
+        free(result->owned);
+        free(result->path);
+        free(result);
+    }
+}
+
+/* Reads the document's metadata: a sidecar file, then front matter. */
+static void pipeline_metadata(CgGraph *graph, uint32_t doc, const CgDocResult *r)
+{
+    if (strcmp(r->path, "-")) {
+        cg_meta_apply_sidecar(graph, doc, r->path);
+    }
+    if (r->front) {
+        cg_meta_apply(graph, doc, r->text, r->front);
+    }
+}
+
+CgStatus cg_pipeline_commit(CgPipeline *pipeline, CgGraph *graph, CgDocResult *r,
+                            CgDiagSink *sink)
+{
+    const char *name = pipeline_name(r->path);
+    cg_diag_log_replay(&r->log, sink);
+    if (r->skipped) {
         pipeline_skip(pipeline, name);
         return CG_FAILURE;
     }
-    const uint32_t doc = cg_graph_add_document(graph, strcmp(path, "-") ? path : "stdin");
-    char *body = pipeline_metadata(graph, doc, path, text, &len);
-    text = body ? body : text;
-    CgText *t = cg_text_analyze(text, len);
-    CgMention *mentions = NULL;
-    const size_t n_mentions = cg_matcher_scan(pipeline->matcher, t, text, &mentions);
-    CgAssertion *as = NULL;
-    CgStepLimitHit *hits = NULL;
-    size_t n_hits = 0;
-    const size_t n_as = cg_extract_document_hits(pipeline->extractor, t, mentions, n_mentions,
-                                                 &as, &hits, &n_hits);
-    pipeline_report_limits(pipeline, name, t, text, hits, n_hits, sink);
-    free(hits);
-    pipeline_add_mentions(pipeline, graph, t, text, mentions, n_mentions);
-    for (size_t i = 0; i < n_as; ++i) {
-        pipeline_add_assertion(pipeline, graph, doc, t, text, mentions, &as[i]);
+    const uint32_t doc = cg_graph_add_document(graph, strcmp(r->path, "-") ? r->path : "stdin");
+    pipeline_metadata(graph, doc, r);
+    const char *text = r->body ? r->body : r->text;
+    pipeline_report_limits(pipeline, name, r->t, text, r->hits, r->n_hits, sink);
+    pipeline_add_mentions(pipeline, graph, r->t, text, r->mentions, r->n_mentions);
+    for (size_t i = 0; i < r->n_as; ++i) {
+        pipeline_add_assertion(pipeline, graph, doc, r->t, text, r->mentions, &r->as[i]);
     }
-    free(body);
     pipeline->stats.documents++;
-    pipeline->stats.bytes += len;
-    pipeline->stats.sentences += cg_text_sentence_count(t);
-    pipeline->stats.mentions += n_mentions;
-    free(as);
-    free(mentions);
-    cg_text_free(t);
+    pipeline->stats.bytes += r->body_len;
+    pipeline->stats.sentences += cg_text_sentence_count(r->t);
+    pipeline->stats.mentions += r->n_mentions;
     return pipeline_check_memory(pipeline, graph, name, sink);
+}
+
+CgStatus cg_pipeline_add_text(CgPipeline *pipeline, CgGraph *graph, const char *path,
+                              const char *text, size_t len, CgDiagSink *sink)
+{
+    CgDocResult *r = cg_pipeline_analyse_text(pipeline, path, text, len);
+    const CgStatus st = cg_pipeline_commit(pipeline, graph, r, sink);
+    cg_doc_result_free(r);
+    return st;
 }
 
 CgStatus cg_pipeline_add_file(CgPipeline *pipeline, CgGraph *graph, const char *path,
                               CgDiagSink *sink)
 {
-    char *text = NULL;
-    size_t len = 0;
-    const size_t max = pipeline->limits.max_doc_bytes;
-    if (cg_corpus_read_max(path, max ? max : SIZE_MAX - 1, &text, &len, sink)) {
-        pipeline_skip(pipeline, strcmp(path, "-") ? path : "<stdin>");
-        return CG_FAILURE;
-    }
-    const CgStatus st = cg_pipeline_add_text(pipeline, graph, path, text, len, sink);
-    free(text);
+    CgDocResult *r = cg_pipeline_analyse_file(pipeline, path);
+    const CgStatus st = cg_pipeline_commit(pipeline, graph, r, sink);
+    cg_doc_result_free(r);
     return st;
 }

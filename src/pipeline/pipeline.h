@@ -61,4 +61,21 @@ void cg_pipeline_set_limits(CgPipeline *pipeline, const CgPipelineLimits *limits
  * warning; borrowed.  NULL past the end. */
 const char *cg_pipeline_skipped(const CgPipeline *pipeline, size_t i);
 
+/* How cg_pipeline_add_files runs. */
+typedef struct {
+    unsigned jobs;                           /* threads analysing documents; 0 or 1: none */
+    void (*progress)(void *ctx, size_t i);   /* called before document i is added; may be NULL */
+    void *ctx;
+} CgPipelineRun;
+
+/* Adds paths[0..n) in order, each as cg_pipeline_add_file does.  With
+ * jobs > 1, worker threads read and analyse up to a few documents per job
+ * ahead while this thread adds them: the graph receives the same additions
+ * in the same order (and messages come in the same order) whatever `jobs`,
+ * so the output is the same bytes.  Stops at the first CG_ERR_LIMIT and
+ * returns it; *added is the number of documents taken, that one included. */
+CgStatus cg_pipeline_add_files(CgPipeline *pipeline, CgGraph *graph, char *const *paths,
+                               size_t n, const CgPipelineRun *run, CgDiagSink *sink,
+                               size_t *added);
+
 #endif

@@ -12,7 +12,7 @@ cd "$TMP"
 cat >hostile.py <<'PY'
 import json, sys
 EVIL = 'Evil <script>alert(1)</script> "Corp" \\ {x} \x01\x1b\x7f é 中文 \u202e ]]> <!-- --> &bogus; <![CDATA[x]]>'
-BAD = 'Bad\nGuy <img src=x onerror=alert(1)> } { | \\x " \''
+BAD = 'Bad\nGuy <img src=x onerror=alert(1)> } { | \\x \\N \\G \\l " \''
 DOC = 'docs/<script>"x\\y{z}é\n\t.txt'
 QUOTE = 'Evil Corp met Bad Guy <script>alert("x")</script> \\ "q" {x} \x01\x1b é 中文 \u202e.'
 RULES = """entities:
@@ -63,6 +63,11 @@ if __name__ == "__main__":
             esc = "".join("\\\\" if c == "\\" else "\\n" if c == "\n" else
                           " " if ord(c) < 0x20 else c for c in text)
             print(esc)
+    elif what == "tooltips":
+        # whole labels (one holds a newline), each ended by a NUL
+        for text in (EVIL, BAD):
+            sys.stdout.write("".join(" " if ord(c) < 0x20 and c != "\n" else c
+                                     for c in text) + "\0")
     elif what == "svg-lines":
         for text in (EVIL, BAD):
             for line in text.split("\n"):
@@ -105,8 +110,17 @@ drawn = {words(html.unescape(l)) for l in sys.stdin.read().split("\n")}
 want = [words(l) for l in open("svg-lines.want").read().split("\n") if l]
 missing = [l for l in want if l not in drawn]
 sys.exit("not drawn: %r" % missing if missing else 0)' || fail "$1 does not draw the labels"
+  # Tooltips (xlink:title) quote the labels whole: "\G" stays "\G".
+  xmllint --xpath '//@*[local-name()="title"]' "$1" | python3 -c '
+import html, re, sys
+words = lambda s: " ".join(s.replace("\xa0", " ").split())
+titles = [words(html.unescape(t)) for t in re.findall(r"title=\"([^\"]*)\"", sys.stdin.read())]
+want = [words(t) for t in open("tooltips.want").read().split("\0") if t.strip()]
+missing = [t for t in want if not any(t in x for x in titles)]
+sys.exit("not in a tooltip: %r" % missing if missing else 0)' || fail "$1: tooltips misquote the labels"
 }
 python3 hostile.py svg-lines >svg-lines.want
+python3 hostile.py tooltips >tooltips.want
 check_svg g.svg
 
 # render reads the Turtle back: the same strings reach its diagrams.

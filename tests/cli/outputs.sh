@@ -28,6 +28,12 @@ if [ -w /dev/full ]; then
   set +e; "$CG_BIN" build -q --rules rules -o - examples >/dev/full 2>"$TMP/stderr"; st=$?; set -e
   [ "$st" -eq 1 ] || fail "writing to /dev/full exited $st"
   expect_stderr "No space left on device"
+  # -o naming the device itself, for the RDF and the diagram writers
+  for fmt in ntriples turtle dot svg; do
+    expect_status 1 "$CG_BIN" build -q --rules rules -f "$fmt" -o /dev/full examples
+    expect_stderr "cannot write"
+  done
+  [ -c /dev/full ] || fail "/dev/full is no longer a device"
 fi
 
 # Rule errors leave the previous output untouched.

@@ -1,10 +1,11 @@
-# Each diagram filter on the example corpus: the nodes and edges that
-# `build` draws are those an independent reading of its N-Triples output
-# expects (awk, below); `render` takes the same options; layouts and
-# clusters; bad values.
+# Each diagram filter on the example corpus: the nodes and edges drawn are
+# those an independent reading of the N-Triples output expects (awk,
+# below), from `build` and from `render`; layouts and clusters; bad values.
+# One build only: under the sanitizers loading the rules takes long.
 . "$(dirname "$0")/../lib.sh"
 cd "$CG_SOURCE_DIR"
-"$CG_BIN" build -q --rules rules -o "$TMP/g.nt" -o "$TMP/g.ttl" examples
+"$CG_BIN" build -q --rules rules -o "$TMP/g.nt" -o "$TMP/g.ttl" -o "$TMP/b.svg" \
+  --focus north-korea --predicates deploysTroopsTo examples
 
 count() { xmllint --xpath "count(//*[local-name()=\"g\"][@class=\"$2\"])" "$1"; }
 
@@ -58,7 +59,7 @@ expected() {
 # (not $want or $got: expect_status uses those)
 check() {
   name=$1; counts=$(expected "$2" "$3" "$4" "$5" "$6" "$7"); shift 8
-  expect_status 0 "$CG_BIN" build -q --rules rules -o "$TMP/f.svg" "$@" examples
+  expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/f.svg" "$@"
   xmllint --noout "$TMP/f.svg" || fail "$name: not XML"
   drawn="$(count "$TMP/f.svg" node) $(count "$TMP/f.svg" edge)"
   [ "$drawn" = "$counts" ] || fail "$name ($*): nodes and edges $drawn, want $counts"
@@ -81,19 +82,9 @@ check "all at once" Person,Country officialOf,criticizes,metWith 1 russia vladim
 [ "$(expected - - 0 - north-korea 1)" != "$all" ] || fail "the focus filtered nothing"
 [ "$(expected - - 2 - - 0)" != "$all" ] || fail "--min-evidence 2 filtered nothing"
 
-# the options touch the diagram outputs only
-expect_status 0 "$CG_BIN" build -q --rules rules -o "$TMP/b.svg" -o "$TMP/b.nt" \
-  --focus north-korea --predicates deploysTroopsTo examples
-cmp -s "$TMP/b.nt" "$TMP/g.nt" || fail "diagram options changed the RDF"
-
-# render takes them too, on the graph read back
-expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/r.svg" --focus north-korea --depth 0
-[ "$(count "$TMP/r.svg" node) $(count "$TMP/r.svg" edge)" = "1 0" ] || fail "render --focus"
-expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/r.svg" --types Place
-[ "$(count "$TMP/r.svg" node) $(count "$TMP/r.svg" edge)" = "$(expected Place - 0 - - 0)" ] ||
-  fail "render --types"
-expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/r.svg"
-all="$(count "$TMP/r.svg" node) $(count "$TMP/r.svg" edge)"
+# build takes the same options (for its diagram outputs)
+[ "$(count "$TMP/b.svg" node) $(count "$TMP/b.svg" edge)" = "$(expected - deploysTroopsTo 0 - north-korea 1)" ] ||
+  fail "build --focus --predicates draws another graph"
 
 # layouts and clusters
 for layout in dot neato sfdp; do

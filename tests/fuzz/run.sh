@@ -20,7 +20,9 @@ cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCG_FUZZ=ON -DCG_WERROR=ON >/de
 # shellcheck disable=SC2086
 cmake --build "$build" -j"$jobs" --target $targets
 
-export LSAN_OPTIONS="suppressions=$src/tests/lsan.supp:print_suppressions=0"
+# Library leaks: see tests/fuzz/lsan.supp.
+export ASAN_OPTIONS="detect_leaks=1"
+export LSAN_OPTIONS="suppressions=$src/tests/fuzz/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export CG_SOURCE_DIR="$src"
 status=0
@@ -29,11 +31,7 @@ for t in $targets; do
   crashes=$build/fuzz-crashes/$t
   log=$build/fuzz-$t.log
   mkdir -p "$work" "$crashes"
-  # Raptor's and Graphviz's own leaks are suppressed as in the test suite,
-  # which needs whole stacks through those libraries (built without frame
-  # pointers); that slows allocation tenfold, so only where they are used.
-  unwind=1; [ "$t" = fuzz_rdf ] && unwind=0
-  if ! ASAN_OPTIONS="detect_leaks=1:fast_unwind_on_malloc=$unwind" "$build/tests/fuzz/$t" \
+  if ! "$build/tests/fuzz/$t" \
       -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
       -print_final_stats=1 -artifact_prefix="$crashes/" \
       "$work" "tests/fuzz/corpus/$t" >"$log" 2>&1; then
