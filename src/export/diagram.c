@@ -150,7 +150,7 @@ static Agnode_t *cg_add_node(Agraph_t *g, const CgDiagram *d, size_t i, CgScratc
     cg_set(n, "shape", style.shape);
     cg_set(n, "fillcolor", style.fill);
     cg_set(n, "fontcolor", style.font);
-    if (e->n_same_as) {
+    if (e->n_same_as && cg_diagram_web_url(e->same_as[0])) {
         cg_set(n, "href", cg_esc_string(&s->esc, e->same_as[0]));
     }
     return n;

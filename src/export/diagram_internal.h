@@ -71,8 +71,11 @@ void cg_diagram_node_tooltip(const CgGraphEntity *e, CgBuf *out);
 void cg_diagram_edge_tooltip(const CgDiagram *d, const CgDrawnEdge *e, CgBuf *out);
 /* A quote cut to a readable length on a character boundary. */
 void cg_diagram_short_quote(const char *quote, CgBuf *out);
-/* A link to document `doc`: its URL, or its path relative to the folder
- * of the output (percent-encoded); false for standard input. */
+/* Whether `s` is an http(s) URL: the only kind linked as it is, since a
+ * javascript: or data: link in a report would run when clicked. */
+bool cg_diagram_web_url(const char *s);
+/* A link to document `doc`: its http(s) URL, or its path relative to the
+ * folder of the output (percent-encoded); false for standard input. */
 bool cg_diagram_document_link(const CgDiagram *d, uint32_t doc, CgBuf *out);
 
 /* The HTML report (diagram_html.c) around an SVG rendering of `d`. */

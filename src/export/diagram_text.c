@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define CG_TOOLTIP_QUOTES 3   /* per predicate; then "and N more" */
@@ -95,11 +96,9 @@ void cg_diagram_edge_tooltip(const CgDiagram *d, const CgDrawnEdge *e, CgBuf *ou
 
 /* ---- links ------------------------------------------------------------ */
 
-static bool cg_is_url(const char *path)
+bool cg_diagram_web_url(const char *s)
 {
-    const size_t scheme = strspn(path, "abcdefghijklmnopqrstuvwxyz"
-                                       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
-    return scheme && !strncmp(path + scheme, "://", 3);
+    return !strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8);
 }
 
 typedef struct {
@@ -176,12 +175,15 @@ static void cg_relative(const char *from_dir, const char *to, CgBuf *out)
 bool cg_diagram_document_link(const CgDiagram *d, uint32_t doc, CgBuf *out)
 {
     const CgGraphDocument *document = cg_graph_document(d->graph, doc);
-    const char *path = document->url ? document->url : document->path;
+    const char *path = document->path;
     cg_buf_clear(out);
+    if (document->url && cg_diagram_web_url(document->url)) {
+        path = document->url;
+    }
     if (!strcmp(path, "stdin")) {
         return false; /* read from a pipe: nothing to link to */
     }
-    if (cg_is_url(path)) {
+    if (cg_diagram_web_url(path)) {
         cg_buf_puts(out, path);
         return true;
     }

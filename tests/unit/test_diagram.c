@@ -330,6 +330,26 @@ static void test_links(void **state)
     cg_graph_free(g);
 }
 
+/* Only http(s) links go out as they are: a javascript: URL in a document's
+ * metadata or a sameAs would run when clicked in the report. */
+static void test_links_unsafe(void **state)
+{
+    (void)state;
+    CgGraph *g = cg_graph_new();
+    char *bad[] = {"javascript:alert(1)"};
+    const uint32_t a = cg_graph_add_entity(g, "a", "Person", "A", bad, 1);
+    const uint32_t b = entity(g, "b", "Person", NULL);
+    const uint32_t doc = cg_graph_add_document(g, "news/c d.txt");
+    cg_graph_set_document_meta(g, doc, "url", "javascript://%0Aalert(1)");
+    cg_graph_add_evidence(g, "knows", false, a, b, doc, "r", "A knows B.", 0, 10, NULL);
+    cg_graph_finish(g);
+    Agraph_t *ag = draw_dot(g, NULL);
+    assert_null(agget(agnode(ag, "a", 0), "href")); /* no node links: not even declared */
+    assert_string_equal(agget(edge(ag, "a", "b"), "href"), "news/c%20d.txt");
+    agclose(ag);
+    cg_graph_free(g);
+}
+
 /* ---- legend and layout ------------------------------------------------- */
 
 static void test_legend(void **state)
@@ -473,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_merged_edges),
         cmocka_unit_test(test_tooltips),
         cmocka_unit_test(test_links),
+        cmocka_unit_test(test_links_unsafe),
         cmocka_unit_test(test_legend),
         cmocka_unit_test(test_layout_choice),
         cmocka_unit_test(test_html),

@@ -463,11 +463,13 @@ static void test_dot(void **state)
         "digraph claimgraph {",
         "\"kim-jong-un\"\t[fillcolor=\"#E69F00\",",
         "label=\"Kim Jong Un\"",
-        "tooltip=\"kim-jong-un\"",
+        "tooltip=\"Kim Jong Un (Person, kim-jong-un)",
         "shape=box",
         "shape=octagon",
-        "\"north-korea\" -> russia\t[label=\"deploysTroopsTo (2)\"];",
-        "\"kim-jong-un\" -> \"vladimir-putin\"\t[dir=none,",
+        "\"north-korea\" -> russia\t[",
+        "label=\"deploysTroopsTo (2)\"",
+        "\"kim-jong-un\" -> \"vladimir-putin\"\t[",
+        "dir=none",
         "label=\"meets (1)\"",
     };
     for (size_t i = 0; i < sizeof expect / sizeof expect[0]; ++i) {
