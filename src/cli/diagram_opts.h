@@ -37,7 +37,7 @@ enum {
     "      --types T,..       only entities of these types (e.g. Person,Country)\n"          \
     "      --min-evidence N   only relations with at least N supporting quotes\n"            \
     "      --exclude ENTITY   leave ENTITY out (repeatable; commas allowed)\n"               \
-    "      --layout L         auto (default: dot below 80 entities, else sfdp), dot,\n"      \
+    "      --layout L         auto (default: dot for small graphs, else sfdp), dot,\n"      \
     "                         neato or sfdp\n"                                                 \
     "      --cluster C        none (default) or type: a box around each type (dot)\n"
 

@@ -48,7 +48,7 @@ CgStatus cg_export_rdf(const CgGraph *graph, const char *base, CgFormat format, 
                        CgDiagSink *sink);
 
 typedef enum {
-    CG_LAYOUT_AUTO,  /* dot below CG_LAYOUT_AUTO_LIMIT nodes (or with clusters), else sfdp */
+    CG_LAYOUT_AUTO,  /* dot below CG_LAYOUT_AUTO_LIMIT entities and 150 relations, else sfdp */
     CG_LAYOUT_DOT,   /* layered, left to right */
     CG_LAYOUT_NEATO, /* spring model */
     CG_LAYOUT_SFDP   /* multiscale spring model, for large graphs */

@@ -409,7 +409,7 @@ static void test_layout_choice(void **state)
     CgDiagramOptions o;
     cg_diagram_options_init(&o);
     o.cluster = CG_CLUSTER_TYPE;
-    ag = draw_dot(big, &o);
+    ag = draw_dot(small, &o);
     assert_string_equal(agget(ag, "layout"), "dot");
     assert_non_null(agsubg(ag, "cluster_Person", 0));
     agclose(ag);
