@@ -1,6 +1,8 @@
 #include "graph.h"
 
+#include "../core/buf.h"
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "../core/strmap.h"
 #include "evidence_key.h"
 
@@ -149,13 +151,19 @@ void cg_graph_set_document_meta(CgGraph *graph, uint32_t document, const char *f
     }
 }
 
+/* Paths are kept as valid UTF-8, as RDF will write them: two paths that
+ * differ only in bytes that are not UTF-8 are one document, here and once
+ * written and read back. */
 uint32_t cg_graph_add_document(CgGraph *graph, const char *path)
 {
     if (!strcmp(path, "-")) {
         path = "stdin";
     }
+    CgBuf valid = CG_BUF_INIT;
+    path = cg_utf8_sanitize(&valid, path);
     uint32_t index;
     if (cg_strmap_get(graph->document_paths, path, strlen(path), &index)) {
+        cg_buf_free(&valid);
         return index;
     }
     char key[17];
@@ -165,6 +173,7 @@ uint32_t cg_graph_add_document(CgGraph *graph, const char *path)
     index = (uint32_t)graph->n_documents++;
     graph->documents[index] = (CgGraphDocument){.path = cg_xstrdup(path), .key = cg_xstrdup(key)};
     cg_strmap_put(graph->document_paths, path, strlen(path), index);
+    cg_buf_free(&valid);
     return index;
 }
 
