@@ -1,6 +1,8 @@
 #!/bin/sh
 # The whole test suite: a warnings-as-errors build and an AddressSanitizer +
-# UndefinedBehaviorSanitizer build, each running every ctest test.
+# UndefinedBehaviorSanitizer build, each running every ctest test; then each
+# libFuzzer target for a bounded time (tests/fuzz/run.sh), and valgrind over
+# the first build (tests/valgrind.sh).
 set -eu
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -16,7 +18,7 @@ cmake --build build-asan -j"$jobs"
 # (ASAN_OPTIONS, LSAN_OPTIONS with tests/lsan.supp, UBSAN_OPTIONS: set per test by tests/CMakeLists.txt)
 ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
-echo "== fuzzing (libFuzzer, FUZZ_SECONDS=\${FUZZ_SECONDS:-60} per target)"
+echo "== fuzzing (libFuzzer, FUZZ_SECONDS=${FUZZ_SECONDS:-60} s per target)"
 sh tests/fuzz/run.sh
 
 echo "== valgrind: unit tests, fuzz replays and CLI runs of build/"

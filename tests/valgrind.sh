@@ -46,6 +46,7 @@ B=$CG_BIN
 vg 0 "$B" check --rules "$src/rules"
 vg 2 "$B" check --rules "$src/tests/data/rules-bad/multiple-errors.yaml"
 vg 0 "$B" build -q --rules "$src/rules" -o g.ttl -o g.nt -o g.dot -o g.svg "$src/examples"
+vg 0 "$B" build -q -j 2 --rules "$src/rules" -o j.nt "$src/examples"
 vg 0 "$B" render g.ttl -o r.svg
 vg 0 "$B" diff g.ttl g.nt
 printf 'Putin met \377 Kim.\n' >bad.txt

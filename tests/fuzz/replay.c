@@ -4,6 +4,9 @@
  * so a crash once found stays fixed in every build, sanitized or not. */
 #include "fuzz.h"
 
+#include "core/buf.h"
+#include "core/mem.h"
+
 #include <dirent.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,32 +18,26 @@ static int replay_file(const char *path)
         perror(path);
         return 1;
     }
-    size_t len = 0, cap = 4096;
-    uint8_t *data = malloc(cap);
-    for (size_t n; data && (n = fread(data + len, 1, cap - len, f)) > 0;) {
-        len += n;
-        if (len == cap) {
-            uint8_t *bigger = realloc(data, cap *= 2);
-            if (!bigger) {
-                free(data);
-            }
-            data = bigger;
-        }
+    CgBuf buf = CG_BUF_INIT;
+    char chunk[4096];
+    for (size_t n; (n = fread(chunk, 1, sizeof chunk, f)) > 0;) {
+        cg_buf_append(&buf, chunk, n);
     }
-    const int bad = !data || ferror(f);
+    const int bad = ferror(f);
     fclose(f);
     if (bad) {
         fprintf(stderr, "%s: cannot read\n", path);
-        free(data);
+        cg_buf_free(&buf);
         return 1;
     }
-    /* An exact-size copy, so that a sanitizer sees any read past the end. */
-    uint8_t *exact = malloc(len ? len : 1);
-    memcpy(exact, data, len);
-    free(data);
-    fprintf(stderr, "replay %s (%zu bytes)\n", path, len);
-    LLVMFuzzerTestOneInput(exact, len);
+    /* An exact-size copy (no NUL after it), so that a sanitizer sees any
+     * read past the end, as libFuzzer's own copies would. */
+    uint8_t *exact = cg_xmalloc(buf.len);
+    memcpy(exact, cg_buf_str(&buf), buf.len);
+    fprintf(stderr, "replay %s (%zu bytes)\n", path, buf.len);
+    LLVMFuzzerTestOneInput(exact, buf.len);
     free(exact);
+    cg_buf_free(&buf);
     return 0;
 }
 
@@ -49,7 +46,8 @@ static int cmp_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Replays the files of `dir`; returns the count, or -1 if one could not be read. */
+/* Replays the files of `dir` (not its README.md); returns the count, or -1
+ * if one could not be read. */
 static long replay_dir(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -58,11 +56,11 @@ static long replay_dir(const char *dir)
         return -1;
     }
     char **names = NULL;
-    size_t n = 0;
+    size_t n = 0, cap = 0;
     for (struct dirent *e; (e = readdir(d));) {
         if (e->d_name[0] != '.' && strcmp(e->d_name, "README.md")) {
-            names = realloc(names, (n + 1) * sizeof *names);
-            names[n++] = strdup(e->d_name);
+            names = cg_xgrow(names, &cap, n + 1, sizeof *names);
+            names[n++] = cg_xstrdup(e->d_name);
         }
     }
     closedir(d);
@@ -70,14 +68,16 @@ static long replay_dir(const char *dir)
         qsort(names, n, sizeof *names, cmp_names);
     }
     long count = 0;
+    CgBuf path = CG_BUF_INIT;
     for (size_t i = 0; i < n; ++i) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        cg_buf_clear(&path);
+        cg_buf_printf(&path, "%s/%s", dir, names[i]);
         if (count >= 0) {
-            count = replay_file(path) ? -1 : count + 1;
+            count = replay_file(cg_buf_str(&path)) ? -1 : count + 1;
         }
         free(names[i]);
     }
+    cg_buf_free(&path);
     free(names);
     return count;
 }
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
             perror(argv[i]);
             return 1;
         }
-        const long n = S_ISDIR(st.st_mode) ? replay_dir(argv[i]) : !replay_file(argv[i]);
+        const long n = S_ISDIR(st.st_mode) ? replay_dir(argv[i]) : replay_file(argv[i]) ? -1 : 1;
         if (n < 0) {
             return 1;
         }
