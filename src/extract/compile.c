@@ -7,12 +7,22 @@
 
 void cg_vocab_init(CgVocab *vocab)
 {
+    memset(vocab, 0, sizeof *vocab);
     vocab->ids = cg_strmap_new();
     vocab->n = 1;
+    cg_affix_init(&vocab->prefixes, false);
+    cg_affix_init(&vocab->suffixes, true);
 }
 
 void cg_vocab_free(CgVocab *vocab)
 {
+    const size_t n_words = vocab->affix_base ? vocab->affix_base : vocab->n;
+    for (size_t i = 1; i < n_words; ++i) {
+        free(vocab->words[i]);
+    }
+    free(vocab->words);
+    cg_affix_free(&vocab->prefixes);
+    cg_affix_free(&vocab->suffixes);
     cg_strmap_free(vocab->ids);
     vocab->ids = NULL;
 }
@@ -23,6 +33,9 @@ static uint32_t vocab_intern(CgVocab *vocab, const char *word)
     if (!cg_strmap_get(vocab->ids, word, strlen(word), &id)) {
         id = (uint32_t)vocab->n++;
         cg_strmap_put(vocab->ids, word, strlen(word), id);
+        vocab->words = cg_xgrow(vocab->words, &vocab->cap, vocab->n, sizeof *vocab->words);
+        vocab->words[0] = NULL;
+        vocab->words[id] = cg_xstrdup(word);
     }
     return id;
 }
@@ -31,17 +44,37 @@ void cg_vocab_add_pattern(CgVocab *vocab, const CgPatNode *root)
 {
     if (root->kind == CG_PAT_WORD) {
         vocab_intern(vocab, root->word);
+    } else if (root->kind == CG_PAT_PREFIX) {
+        cg_affix_add(&vocab->prefixes, root->word);
+    } else if (root->kind == CG_PAT_SUFFIX) {
+        cg_affix_add(&vocab->suffixes, root->word);
     }
     for (size_t i = 0; i < root->n_kids; ++i) {
         cg_vocab_add_pattern(vocab, root->kids[i]);
     }
 }
 
+/* Pairs (p, s) of 1 + prefix index (0: none) and 1 + suffix index. */
+static size_t vocab_affix_stride(const CgVocab *vocab)
+{
+    return vocab->suffixes.n_keys + 1;
+}
+
+void cg_vocab_finish(CgVocab *vocab)
+{
+    vocab->affix_base = (uint32_t)vocab->n;
+    vocab->n += (vocab->prefixes.n_keys + 1) * vocab_affix_stride(vocab) - 1;
+}
+
 uint32_t cg_vocab_lookup(const CgVocab *vocab, const char *norm, size_t len)
 {
     uint32_t id = 0;
-    cg_strmap_get(vocab->ids, norm, len, &id);
-    return id;
+    if (cg_strmap_get(vocab->ids, norm, len, &id) || !vocab->affix_base) {
+        return id;
+    }
+    const uint32_t p = vocab->prefixes.n_keys ? cg_affix_longest(&vocab->prefixes, norm, len) : 0;
+    const uint32_t s = vocab->suffixes.n_keys ? cg_affix_longest(&vocab->suffixes, norm, len) : 0;
+    return p || s ? vocab->affix_base + (uint32_t)(p * vocab_affix_stride(vocab) + s) - 1 : 0;
 }
 
 static bool is_single_word(const CgPatNode *n)
@@ -62,13 +95,57 @@ static void wordset_add(CgWordSet *set, size_t vocab_size, uint32_t id)
 
 static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab);
 
-/* An alternative made of a sequence of one single word counts as that word. */
+/* Every id an affix word accepts: the pattern words that have the affix,
+ * and the affix pairs whose prefix (or suffix) has it in turn. */
+static void compile_affix(CgCNode *c, const CgPatNode *n, const CgVocab *vocab)
+{
+    const bool prefix = n->kind == CG_PAT_PREFIX;
+    const CgAffixTrie *trie = prefix ? &vocab->prefixes : &vocab->suffixes;
+    const size_t k = cg_affix_find(trie, n->word);
+    c->starts.bits = cg_xcalloc((vocab->n + 63) / 64, sizeof *c->starts.bits);
+    for (uint32_t id = 1; id < vocab->affix_base; ++id) {
+        const char *w = vocab->words[id];
+        if (cg_affix_matches(trie, k, w, strlen(w))) {
+            wordset_add(&c->starts, vocab->n, id);
+        }
+    }
+    const size_t stride = vocab_affix_stride(vocab);
+    for (size_t p = 0; p <= vocab->prefixes.n_keys; ++p) {
+        for (size_t s = 0; s < stride; ++s) {
+            const size_t mine = prefix ? p : s;
+            if (!mine) {
+                continue;
+            }
+            const char *key = trie->keys[mine - 1];
+            if (cg_affix_matches(trie, k, key, strlen(key))) {
+                wordset_add(&c->starts, vocab->n, vocab->affix_base + (uint32_t)(p * stride + s) - 1);
+            }
+        }
+    }
+    c->firsts = &c->starts;
+}
+
+static void wordset_union(CgWordSet *into, const CgWordSet *from, size_t vocab_size)
+{
+    if (!into->bits) {
+        into->bits = cg_xcalloc((vocab_size + 63) / 64, sizeof *into->bits);
+    }
+    into->n_words = 0;
+    for (size_t b = 0; b < (vocab_size + 63) / 64; ++b) {
+        into->bits[b] |= from->bits[b];
+        into->n_words += (size_t)__builtin_popcountll(into->bits[b]);
+    }
+}
+
+/* An alternative made of a sequence of one single word counts as that word
+ * (or affix word). */
 static const CgPatNode *alt_word(const CgPatNode *kid)
 {
     if (kid->kind == CG_PAT_SEQ && kid->n_kids == 1 && !kid->optional) {
         kid = kid->kids[0];
     }
-    return is_single_word(kid) ? kid : NULL;
+    const bool affix = (kid->kind == CG_PAT_PREFIX || kid->kind == CG_PAT_SUFFIX) && !kid->optional;
+    return is_single_word(kid) || affix ? kid : NULL;
 }
 
 /* The words any alternative may start with, when each one's are known. */
@@ -94,18 +171,62 @@ static void compile_alt_starts(CgCNode *c, size_t vocab_size)
     c->firsts = &c->starts;
 }
 
+static int kid_by_word_cmp(const void *a, const void *b)
+{
+    const CgKidByWord *x = a, *y = b;
+    if (x->word != y->word) {
+        return x->word < y->word ? -1 : 1;
+    }
+    return x->kid < y->kid ? -1 : x->kid > y->kid;
+}
+
+static void compile_alt_dispatch(CgCNode *c, size_t vocab_size)
+{
+    size_t cap = 0, cap_any = 0;
+    for (uint32_t i = 0; i < c->n_kids; ++i) {
+        const CgCNode *kid = c->kids[i];
+        if (kid->optional || (!kid->first && !kid->firsts)) {
+            c->any_word = cg_xgrow(c->any_word, &cap_any, c->n_any_word + 1,
+                                   sizeof *c->any_word);
+            c->any_word[c->n_any_word++] = i;
+            continue;
+        }
+        if (kid->first) {
+            c->by_word = cg_xgrow(c->by_word, &cap, c->n_by_word + 1, sizeof *c->by_word);
+            c->by_word[c->n_by_word++] = (CgKidByWord){kid->first, i};
+            continue;
+        }
+        for (size_t b = 0; b < (vocab_size + 63) / 64; ++b) {
+            for (uint64_t bits = kid->firsts->bits[b]; bits; bits &= bits - 1) {
+                const uint32_t w = (uint32_t)(b * 64 + (size_t)__builtin_ctzll(bits));
+                c->by_word = cg_xgrow(c->by_word, &cap, c->n_by_word + 1, sizeof *c->by_word);
+                c->by_word[c->n_by_word++] = (CgKidByWord){w, i};
+            }
+        }
+    }
+    if (c->n_by_word) {
+        qsort(c->by_word, c->n_by_word, sizeof *c->by_word, kid_by_word_cmp);
+    }
+}
+
 static void compile_alt(CgCNode *c, const CgPatNode *n, const CgVocab *vocab)
 {
     c->kids = cg_xcalloc(n->n_kids, sizeof *c->kids);
     for (size_t i = 0; i < n->n_kids; ++i) {
         const CgPatNode *w = alt_word(n->kids[i]);
-        if (w) {
+        if (w && w->kind == CG_PAT_WORD) {
             wordset_add(&c->set, vocab->n, cg_vocab_lookup(vocab, w->word, strlen(w->word)));
+        } else if (w) {
+            CgCNode affix = {0};
+            compile_affix(&affix, w, vocab);
+            wordset_union(&c->set, &affix.starts, vocab->n);
+            free(affix.starts.bits);
         } else {
             c->kids[c->n_kids++] = compile_node(n->kids[i], vocab);
         }
     }
     compile_alt_starts(c, vocab->n);
+    compile_alt_dispatch(c, vocab->n);
 }
 
 static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab)
@@ -117,7 +238,7 @@ static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab)
     if (n->kind == CG_PAT_WORD) {
         c->word = cg_vocab_lookup(vocab, n->word, strlen(n->word));
     } else if (n->kind == CG_PAT_PREFIX || n->kind == CG_PAT_SUFFIX) {
-        c->text = n->word;
+        compile_affix(c, n, vocab);
     } else if (n->kind == CG_PAT_ALT) {
         compile_alt(c, n, vocab);
     } else if (n->n_kids) {
@@ -146,6 +267,8 @@ static void free_node(CgCNode *c)
         free_node(c->kids[i]);
     }
     free(c->kids);
+    free(c->by_word);
+    free(c->any_word);
     free(c->set.bits);
     free(c->starts.bits);
     free(c);

@@ -24,6 +24,7 @@ CgExtractor *cg_extractor_new(const CgRuleSet *rules)
         }
     }
     cg_claims_vocab(cg_rules_claims(rules), &x->vocab);
+    cg_vocab_finish(&x->vocab);
     cg_claims_compile(&x->claims, cg_rules_claims(rules), &x->vocab);
     x->patterns = cg_xcalloc(n, sizeof *x->patterns);
     for (size_t r = 0; r < n; ++r) {

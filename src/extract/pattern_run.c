@@ -202,28 +202,45 @@ static bool run_word(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
     return id && id == n->word && run_cont(r, pos + 1, k);
 }
 
-static bool run_affix(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
+/* The first entry of `n->by_word` for `word`, or n->n_by_word. */
+static size_t alt_first_for(const CgCNode *n, uint32_t word)
 {
-    const CgToken *t = unit_token(r, pos);
-    if (!t) {
-        return false;
+    size_t lo = 0, hi = n->n_by_word;
+    while (lo < hi) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (n->by_word[mid].word < word) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
     }
-    const size_t len = strlen(n->text);
-    const bool ok = n->kind == CG_PAT_PREFIX
-                        ? !strncmp(t->norm, n->text, len)
-                        : t->norm_len >= len && !strcmp(t->norm + t->norm_len - len, n->text);
-    return ok && run_cont(r, pos + 1, k);
+    return lo;
 }
 
-/* Longer alternatives first, then the single words in one set test. */
+/* Longer alternatives first, in rule order (only those that may start with
+ * the word at hand), then the single words in one set test. */
 static bool run_alt(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
-    for (size_t i = 0; i < n->n_kids; ++i) {
-        if (run_node(r, n->kids[i], pos, k)) {
+    const uint32_t word = unit_word(r, pos);
+    size_t w = word ? alt_first_for(n, word) : n->n_by_word;
+    size_t a = 0;
+    for (;;) {
+        const bool more_w = w < n->n_by_word && n->by_word[w].word == word;
+        const bool more_a = a < n->n_any_word;
+        if (!more_w && !more_a) {
+            break;
+        }
+        uint32_t kid;
+        if (more_w && (!more_a || n->by_word[w].kid < n->any_word[a])) {
+            kid = n->by_word[w++].kid;
+        } else {
+            kid = n->any_word[a++];
+        }
+        if (run_node(r, n->kids[kid], pos, k)) {
             return true;
         }
     }
-    return cg_wordset_has(&n->set, unit_word(r, pos)) && run_cont(r, pos + 1, k);
+    return cg_wordset_has(&n->set, word) && run_cont(r, pos + 1, k);
 }
 
 /* Shortest gap first: the closest reading of a sentence is the likeliest. */
@@ -255,7 +272,7 @@ static bool run_required(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k
     case CG_PAT_ALT: return run_alt(r, n, pos, k);
     case CG_PAT_WORD: return run_word(r, n, pos, k);
     case CG_PAT_PREFIX:
-    case CG_PAT_SUFFIX: return run_affix(r, n, pos, k);
+    case CG_PAT_SUFFIX: return run_cont(r, pos + 1, k); /* `firsts` held the affix test */
     case CG_PAT_SUBJECT:
     case CG_PAT_OBJECT:
     case CG_PAT_CLAIMER: return run_slot(r, n, pos, k);

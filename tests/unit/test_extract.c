@@ -7,6 +7,7 @@
 
 #include "extract/extract.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -218,6 +219,75 @@ static void test_never_self_related(void **state)
     cg_text_free(t);
 }
 
+/* Affix words: "dep*" and "deploy*" are a chain (a token starting with the
+ * longer starts with both), "*ed" a suffix, and "deployed" is also a plain
+ * pattern word, which must still count as a "deploy*" word. */
+static const char cg_affix_yaml[] =
+    "entities:\n"
+    "  - {id: north-korea, type: Country, label: North Korea}\n"
+    "  - {id: russia, type: Country, label: Russia}\n"
+    "predicates:\n"
+    "  - {name: p}\n"
+    "relations:\n"
+    "  - {id: deploy-word, predicate: p, subject: Country, object: Country,\n"
+    "     patterns: [\"{subject} deploy* to {object}\"]}\n"
+    "  - {id: dep-in-group, predicate: p, subject: Country, object: Country,\n"
+    "     patterns: [\"{subject} (sent|dep*) troops to {object}\"]}\n"
+    "  - {id: ed-suffix, predicate: p, subject: Country, object: Country,\n"
+    "     patterns: [\"{subject} *ed with {object}\"]}\n"
+    "  - {id: plain-word, predicate: p, subject: Country, object: Country,\n"
+    "     patterns: [\"{subject} deployed nothing near {object}\"]}\n";
+
+/* The ids of the rules that fire on `doc`, space-separated, into `out`. */
+static void affix_rules_fired(const char *doc, char *out, size_t size)
+{
+    CgRuleSet *rules = NULL;
+    assert_int_equal(cg_rules_load_string(cg_affix_yaml, strlen(cg_affix_yaml), "affix.yaml",
+                                          NULL, &rules), 0);
+    CgMatcher *matcher = cg_matcher_new(rules);
+    CgExtractor *x = cg_extractor_new(rules);
+    CgText *text = cg_text_analyze(doc, strlen(doc));
+    CgMention *m = NULL;
+    const size_t n_m = cg_matcher_scan(matcher, text, doc, &m);
+    CgAssertion *as = NULL;
+    const size_t n = cg_extract_document(x, text, m, n_m, &as);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; ++i) {
+        const char *id = cg_rules_relation(rules, as[i].rule)->id;
+        snprintf(out + strlen(out), size - strlen(out), "%s%s", i ? " " : "", id);
+    }
+    free(as);
+    free(m);
+    cg_text_free(text);
+    cg_extractor_free(x);
+    cg_matcher_free(matcher);
+    cg_rules_free(rules);
+}
+
+static void test_affix_words(void **state)
+{
+    (void)state;
+    static const char *const cases[][2] = {
+        {"North Korea deployed to Russia.", "deploy-word"},          /* also a plain word */
+        {"North Korea deploys to Russia.", "deploy-word"},           /* a prefix alone */
+        {"North Korea deploying troops to Russia.", "dep-in-group"}, /* longer prefix, same chain */
+        {"North Korea depends troops to Russia.", "dep-in-group"},   /* the shorter prefix only */
+        {"North Korea sent troops to Russia.", "dep-in-group"},      /* the group's plain word */
+        {"North Korea dispatched troops to Russia.", ""},            /* neither */
+        {"North Korea partnered with Russia.", "ed-suffix"},
+        {"North Korea deployed with Russia.", "ed-suffix"},          /* plain word with the suffix */
+        {"North Korea partners with Russia.", ""},
+        {"North Korea dep to Russia.", ""},                           /* "dep" is no "deploy" word */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        char fired[256];
+        affix_rules_fired(cases[i][0], fired, sizeof fired);
+        if (strcmp(fired, cases[i][1])) {
+            fail_msg("\"%s\": fired \"%s\", want \"%s\"", cases[i][0], fired, cases[i][1]);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_hyphenated_pattern_word_and_possessive),
         cmocka_unit_test(test_phrase_and_word_alternatives),
         cmocka_unit_test(test_never_self_related),
+        cmocka_unit_test(test_affix_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
