@@ -1,12 +1,13 @@
-/* The graph as RDF through Raptor's serialisers.  Statements are emitted in a
- * fixed order from the finished (sorted) graph; the Turtle serialiser then
- * groups them by subject in its own sorted order, so both streaming and
- * abbreviating formats give the same bytes for the same graph. */
+/* The graph as RDF: statements emitted in a fixed order from the finished
+ * (sorted) graph, each subject's together, and written as they come by
+ * rdf_stream.c with Raptor's term writers, so the same graph gives the same
+ * bytes in every format. */
 #include "export.h"
 
 #include "../core/buf.h"
 #include "../core/utf8.h"
 #include "rdf_common.h"
+#include "rdf_stream.h"
 #include "stream.h"
 
 #include <ctype.h>
@@ -51,7 +52,7 @@ static const char *const cg_term_iris[CG_N_TERMS] = {
 
 typedef struct {
     raptor_world *world;
-    raptor_serializer *serializer;
+    CgRdfStream *out;
     raptor_term *terms[CG_N_TERMS];
     raptor_uri *xsd_count;   /* xsd:nonNegativeInteger */
     raptor_uri *xsd_decimal;
@@ -62,22 +63,17 @@ typedef struct {
     bool failed;             /* a statement could not be made or written */
 } CgRdfWriter;
 
-/* No "rdf": Raptor's Turtle writer declares it itself and refuses it twice. */
 static const char *const cg_prefixes[][2] = {
-    {"rdfs", CG_NS_RDFS}, {"owl", CG_NS_OWL},   {"xsd", CG_NS_XSD}, {"prov", CG_NS_PROV},
-    {"nif", CG_NS_NIF},   {"foaf", CG_NS_FOAF}, {"cg", CG_VOCAB}, {"dcterms", CG_NS_DCTERMS},
+    {"rdf", CG_NS_RDF},   {"rdfs", CG_NS_RDFS}, {"owl", CG_NS_OWL}, {"xsd", CG_NS_XSD},
+    {"prov", CG_NS_PROV}, {"nif", CG_NS_NIF},   {"foaf", CG_NS_FOAF}, {"cg", CG_VOCAB},
+    {"dcterms", CG_NS_DCTERMS},
 };
+#define CG_N_PREFIXES (sizeof cg_prefixes / sizeof cg_prefixes[0])
 
 static const char *const cg_base_prefixes[][2] = {
     {"ent", "entity/"}, {"ev", "evidence/"}, {"doc", "document/"},
 };
-
-static const char *cg_serializer_name(CgFormat format)
-{
-    return format == CG_FMT_NTRIPLES ? "ntriples"
-           : format == CG_FMT_NQUADS ? "nquads"
-                                     : "turtle";
-}
+#define CG_N_BASE_PREFIXES (sizeof cg_base_prefixes / sizeof cg_base_prefixes[0])
 
 static void cg_set_base(CgRdfWriter *w, const char *base)
 {
@@ -90,28 +86,28 @@ static void cg_set_base(CgRdfWriter *w, const char *base)
     }
 }
 
-static int cg_declare_prefix(CgRdfWriter *w, const char *prefix, const char *iri)
+/* Only Turtle abbreviates; the line formats have no prefixes, and an
+ * N-Triples line is an N-Quads line in the default graph. */
+static CgRdfStream *cg_open_stream(CgRdfWriter *w, CgFormat format, FILE *stream)
 {
-    raptor_uri *uri = raptor_new_uri(w->world, (const unsigned char *)iri);
-    const int rc = !uri || raptor_serializer_set_namespace(w->serializer, uri,
-                                                           (const unsigned char *)prefix);
-    raptor_free_uri(uri);
-    return rc;
-}
-
-/* Only Turtle abbreviates; the line formats reject namespaces. */
-static int cg_declare_prefixes(CgRdfWriter *w)
-{
-    int rc = 0;
-    for (size_t i = 0; i < sizeof cg_prefixes / sizeof cg_prefixes[0]; ++i) {
-        rc |= cg_declare_prefix(w, cg_prefixes[i][0], cg_prefixes[i][1]);
+    if (format != CG_FMT_TURTLE) {
+        return cg_rdf_stream_new(w->world, stream, false, NULL, 0);
     }
-    for (size_t i = 0; i < sizeof cg_base_prefixes / sizeof cg_base_prefixes[0]; ++i) {
-        cg_buf_clear(&w->iri);
-        cg_buf_printf(&w->iri, "%s%s", cg_buf_str(&w->base), cg_base_prefixes[i][1]);
-        rc |= cg_declare_prefix(w, cg_base_prefixes[i][0], cg_buf_str(&w->iri));
+    CgBuf iris[CG_N_BASE_PREFIXES] = {{0}};
+    const char *prefixes[CG_N_PREFIXES + CG_N_BASE_PREFIXES][2];
+    memcpy(prefixes, cg_prefixes, sizeof cg_prefixes);
+    for (size_t i = 0; i < CG_N_BASE_PREFIXES; ++i) {
+        cg_buf_printf(&iris[i], "%s%s", cg_buf_str(&w->base), cg_base_prefixes[i][1]);
+        prefixes[CG_N_PREFIXES + i][0] = cg_base_prefixes[i][0];
+        prefixes[CG_N_PREFIXES + i][1] = cg_buf_str(&iris[i]);
     }
-    return rc;
+    CgRdfStream *out = cg_rdf_stream_new(w->world, stream, true,
+                                         (const char *const(*)[2])prefixes,
+                                         CG_N_PREFIXES + CG_N_BASE_PREFIXES);
+    for (size_t i = 0; i < CG_N_BASE_PREFIXES; ++i) {
+        cg_buf_free(&iris[i]);
+    }
+    return out;
 }
 
 static int cg_make_terms(CgRdfWriter *w)
@@ -142,9 +138,7 @@ static void cg_writer_close(CgRdfWriter *w)
     if (w->xsd_decimal) {
         raptor_free_uri(w->xsd_decimal);
     }
-    if (w->serializer) {
-        raptor_free_serializer(w->serializer);
-    }
+    cg_rdf_stream_free(w->out);
     if (w->world) {
         raptor_free_world(w->world);
     }
@@ -162,37 +156,26 @@ static CgStatus cg_writer_open(CgRdfWriter *w, CgRdfLog *log, CgFormat format,
     if (!w->world) {
         return CG_ERR_INTERNAL;
     }
-    w->serializer = raptor_new_serializer(w->world, cg_serializer_name(format));
-    if (!w->serializer || cg_make_terms(w) ||
-        (format == CG_FMT_TURTLE && cg_declare_prefixes(w)) ||
-        raptor_serializer_start_to_file_handle(w->serializer, NULL, stream)) {
+    w->out = cg_make_terms(w) ? NULL : cg_open_stream(w, format, stream);
+    if (!w->out) {
         cg_diag(log->sink, CG_SEV_ERROR, CG_ERR_INTERNAL, NULL, 0, 0,
-                "cannot start the Raptor %s serializer", cg_serializer_name(format));
+                "cannot start the %s writer", cg_format_name(format));
         return CG_ERR_INTERNAL;
     }
     return CG_OK;
 }
 
 /* Writes one statement.  `subject` and `predicate` are borrowed and
- * `object` is consumed: Raptor takes over the terms it is given, hence the
- * copies (which only count references). */
+ * `object` is consumed, so that callers can build it in the call. */
 static void cg_emit_with(CgRdfWriter *w, raptor_term *subject, raptor_term *predicate,
                          raptor_term *object)
 {
-    if (!subject || !predicate || !object) {
-        w->failed = true;
-        if (object) {
-            raptor_free_term(object);
-        }
-        return;
-    }
-    raptor_statement *st = raptor_new_statement_from_nodes(
-        w->world, raptor_term_copy(subject), raptor_term_copy(predicate), object, NULL);
-    if (!st || raptor_serializer_serialize_statement(w->serializer, st)) {
+    if (!subject || !predicate || !object ||
+        cg_rdf_stream_write(w->out, subject, predicate, object)) {
         w->failed = true;
     }
-    if (st) {
-        raptor_free_statement(st);
+    if (object) {
+        raptor_free_term(object);
     }
 }
 
@@ -485,9 +468,9 @@ CgStatus cg_export_rdf(const CgGraph *graph, const char *base, CgFormat format, 
     CgStatus st = cg_writer_open(&w, &log, format, base, stream);
     if (!st) {
         cg_write_graph(&w, graph);
-        if (raptor_serializer_serialize_end(w.serializer) || w.failed || log.errors) {
+        if (cg_rdf_stream_end(w.out) || w.failed || log.errors) {
             cg_diag(sink, CG_SEV_ERROR, CG_ERR_INTERNAL, NULL, 0, 0,
-                    "Raptor could not serialize the graph");
+                    "Raptor could not write a term of the graph");
             st = CG_ERR_INTERNAL;
         }
     }
