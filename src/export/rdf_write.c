@@ -229,9 +229,9 @@ static raptor_term *cg_count_literal(CgRdfWriter *w, size_t n)
 }
 
 /* "12,000" -> "12000.0".  Separators must group digits by three, so that a
- * decimal comma ("1,5") is not misread as 15.  The ".0" keeps the value an
- * xsd:decimal when Raptor's Turtle writer abbreviates it to a bare number
- * ("12000" would read back as an xsd:integer). */
+ * decimal comma ("1,5") is not misread as 15.  The ".0" keeps the lexical
+ * form a decimal's wherever the literal is abbreviated or copied as a bare
+ * number ("12000" would read back as an xsd:integer). */
 static bool cg_quantity_decimal(const char *q, CgBuf *out)
 {
     size_t group = 0;
@@ -353,8 +353,7 @@ static void cg_write_document(CgRdfWriter *w, const CgGraphDocument *d)
     cg_free_term(s);
 }
 
-/* "12000" -> "12000.0": Raptor's Turtle writer abbreviates a decimal
- * without a point to a bare integer, which would read back as one. */
+/* "12000" -> "12000.0", one lexical form for decimals (see above). */
 static raptor_term *cg_decimal_literal(CgRdfWriter *w, const char *value)
 {
     cg_buf_clear(&w->text);
