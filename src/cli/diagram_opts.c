@@ -69,6 +69,11 @@ static int cli_numbers(const char *cmd, int opt, const char *arg, CgCliDiagram *
         d->opts.depth = (unsigned)n;
         return st;
     }
+    if (opt == CG_OPT_MAX_NODES) {
+        const int st = cli_count(cmd, "max-nodes", arg, UINT_MAX, &n);
+        d->opts.max_nodes = n;
+        return st;
+    }
     const int st = cli_count(cmd, "min-evidence", arg, UINT_MAX, &n);
     d->opts.min_evidence = n;
     return st;
@@ -80,7 +85,8 @@ int cg_cli_diagram_option(const char *cmd, int opt, char *arg, CgCliDiagram *d)
     switch (opt) {
     case CG_OPT_FOCUS: d->opts.focus = arg; return 0;
     case CG_OPT_DEPTH:
-    case CG_OPT_MIN_EVIDENCE: return cli_numbers(cmd, opt, arg, d);
+    case CG_OPT_MIN_EVIDENCE:
+    case CG_OPT_MAX_NODES: return cli_numbers(cmd, opt, arg, d);
     case CG_OPT_PREDICATES: return cli_add_names(cmd, "predicates", arg, &d->predicates);
     case CG_OPT_TYPES: return cli_add_names(cmd, "types", arg, &d->types);
     case CG_OPT_EXCLUDE: return cli_add_names(cmd, "exclude", arg, &d->exclude);

@@ -15,7 +15,8 @@ enum {
     CG_OPT_MIN_EVIDENCE,
     CG_OPT_EXCLUDE,
     CG_OPT_LAYOUT,
-    CG_OPT_CLUSTER
+    CG_OPT_CLUSTER,
+    CG_OPT_MAX_NODES
 };
 
 /* Entries for a command's `struct option` table. */
@@ -27,7 +28,8 @@ enum {
         {"min-evidence", required_argument, NULL, CG_OPT_MIN_EVIDENCE},                         \
         {"exclude", required_argument, NULL, CG_OPT_EXCLUDE},                                   \
         {"layout", required_argument, NULL, CG_OPT_LAYOUT},                                     \
-        {"cluster", required_argument, NULL, CG_OPT_CLUSTER}
+        {"cluster", required_argument, NULL, CG_OPT_CLUSTER},                                   \
+        {"max-nodes", required_argument, NULL, CG_OPT_MAX_NODES}
 
 #define CG_DIAGRAM_HELP                                                                         \
     "Diagram options (for .dot .svg .png .pdf .html outputs):\n"                              \
@@ -37,6 +39,7 @@ enum {
     "      --types T,..       only entities of these types (e.g. Person,Country)\n"          \
     "      --min-evidence N   only relations with at least N supporting quotes\n"            \
     "      --exclude ENTITY   leave ENTITY out (repeatable; commas allowed)\n"               \
+    "      --max-nodes N      only the N entities with most evidence (for large graphs)\n"  \
     "      --layout L         auto (default: dot for small graphs, else sfdp), dot,\n"      \
     "                         neato or sfdp\n"                                                 \
     "      --cluster C        none (default) or type: a box around each type (dot)\n"

@@ -1,10 +1,12 @@
 /* Which entities and relations a diagram draws: the filters of
- * CgDiagramOptions (types, excluded ids, predicates, support, ego graph). */
+ * CgDiagramOptions (types, excluded ids, predicates, support, ego graph,
+ * most evidence). */
 #include "diagram_internal.h"
 
 #include "../core/mem.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,6 +166,62 @@ static void cg_count_selected(CgDiagramSelection *sel, size_t n_entities, size_t
     }
 }
 
+typedef struct {
+    size_t index, evidence, mentions;
+} CgRank;
+
+static int cg_rank_cmp(const void *a, const void *b)
+{
+    const CgRank *x = a, *y = b;
+    if (x->evidence != y->evidence) {
+        return x->evidence > y->evidence ? -1 : 1;
+    }
+    if (x->mentions != y->mentions) {
+        return x->mentions > y->mentions ? -1 : 1;
+    }
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Keeps the `max` entities with most evidence: layouts of thousands of
+ * nodes take minutes and show nothing readable. */
+static void cg_keep_top(const CgGraph *graph, size_t max, long focus, CgDiagramSelection *sel,
+                        CgDiagSink *sink)
+{
+    const size_t n = cg_graph_entity_count(graph);
+    CgRank *rank = cg_xcalloc(n ? n : 1, sizeof *rank);
+    for (size_t i = 0; i < n; ++i) {
+        rank[i] = (CgRank){i, 0, cg_graph_entity(graph, i)->mentions};
+    }
+    for (size_t i = 0; i < cg_graph_relation_count(graph); ++i) {
+        const CgGraphRelation *r = cg_graph_relation(graph, i);
+        if (sel->relations[i]) {
+            rank[r->subject].evidence += cg_diagram_support(r);
+            rank[r->object].evidence += cg_diagram_support(r);
+        }
+    }
+    if (focus >= 0) {
+        rank[focus].evidence = SIZE_MAX; /* first, whatever it has */
+    }
+    qsort(rank, n, sizeof *rank, cg_rank_cmp);
+    size_t kept = 0, had = 0;
+    for (size_t i = 0; i < n; ++i) {
+        const size_t e = rank[i].index;
+        had += sel->entities[e];
+        sel->entities[e] = sel->entities[e] && kept < max;
+        kept += sel->entities[e];
+    }
+    for (size_t i = 0; i < cg_graph_relation_count(graph); ++i) {
+        const CgGraphRelation *r = cg_graph_relation(graph, i);
+        sel->relations[i] = sel->relations[i] && sel->entities[r->subject] &&
+                            sel->entities[r->object];
+    }
+    if (had > kept) {
+        cg_diag(sink, CG_SEV_NOTE, CG_OK, NULL, 0, 0,
+                "--max-nodes: drawing the %zu entities with most evidence of %zu", kept, had);
+    }
+    free(rank);
+}
+
 /* The focus entity's index, or -1 after reporting why there is none. */
 static long cg_find_focus(const CgGraph *graph, const CgDiagramOptions *o, const bool *kept,
                           CgDiagSink *sink)
@@ -201,6 +259,9 @@ CgStatus cg_diagram_select(const CgGraph *graph, const CgDiagramOptions *opts,
     }
     if (focus >= 0 || opts->n_predicates || opts->min_evidence > 1) {
         cg_drop_isolated(graph, focus, out);
+    }
+    if (opts->max_nodes) {
+        cg_keep_top(graph, opts->max_nodes, focus, out, sink);
     }
     cg_count_selected(out, ne, nr);
     return CG_OK;

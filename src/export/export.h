@@ -73,6 +73,8 @@ typedef struct {
     const char *const *exclude;     /* entity ids left out */
     size_t n_exclude;
     size_t min_evidence;            /* keep relations with this much support */
+    size_t max_nodes;               /* at most this many entities, those with the
+                                     * most evidence (0: no limit) */
     CgLayout layout;
     CgCluster cluster;
     const char *output_path; /* where the diagram goes (NULL or "-": standard
@@ -98,7 +100,10 @@ typedef struct {
  *  - with `focus`, only what lies within `depth` relations of it (either
  *    direction), and the relations among those entities;
  *  - an entity left without relations by the predicate, evidence or focus
- *    filters is not drawn (without them, every entity is).
+ *    filters is not drawn (without them, every entity is);
+ *  - with `max_nodes`, the entities with the most evidence among those (the
+ *    support of their relations drawn, then mentions, then graph order; the
+ *    focus always), and the relations among them; a note says how many.
  * A focus that names no entity, or one filtered out, is an error
  * (CG_ERR_USAGE, reported); names listed that the graph lacks are warned
  * about.  Free the selection with cg_diagram_selection_clear. */

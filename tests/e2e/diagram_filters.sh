@@ -82,6 +82,36 @@ check "all at once" Person,Country officialOf,criticizes,metWith 1 russia vladim
 [ "$(expected - - 0 - north-korea 1)" != "$all" ] || fail "the focus filtered nothing"
 [ "$(expected - - 2 - - 0)" != "$all" ] || fail "--min-evidence 2 filtered nothing"
 
+# --max-nodes: that many nodes, and no entity left out has more evidence
+# (supporting, not denied, quotes of its relations) than one drawn
+evidence() {
+  awk -v base="${BASE}entity/" '
+  function id(iri) { gsub(/[<>]/, "", iri); sub(base, "", iri); return iri }
+  $2 ~ /#subject>$/ { es[$1] = id($3) }
+  $2 ~ /#object>$/ { eo[$1] = id($3) }
+  $2 ~ /ns#negated>$/ && $3 ~ /true/ { denied[$1] = 1 }
+  END { for (e in es) if (!(e in denied)) { n[es[e]]++; n[eo[e]]++ }
+        for (x in n) print x, n[x] }' "$TMP/g.nt" | sort
+}
+evidence >"$TMP/ev"
+for max in 3 8; do
+  expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/m.svg" --max-nodes "$max"
+  expect_stderr "drawing the $max entities with most evidence of"
+  [ "$(count "$TMP/m.svg" node)" -eq "$max" ] || fail "--max-nodes $max drew $(count "$TMP/m.svg" node) nodes"
+  xmllint --xpath '//*[local-name()="g"][@class="node"]/*[local-name()="title"]/text()' "$TMP/m.svg" |
+    sed 's/&#45;/-/g' | sort >"$TMP/drawn"
+  least_drawn=$(join "$TMP/drawn" "$TMP/ev" | awk 'NR == 1 || $2 < m { m = $2 } END { print m + 0 }')
+  most_left=$(join -v 2 "$TMP/drawn" "$TMP/ev" | awk '$2 > m { m = $2 } END { print m + 0 }')
+  [ "$least_drawn" -ge "$most_left" ] ||
+    fail "--max-nodes $max left out an entity with $most_left quotes, drew one with $least_drawn"
+  echo "ok: --max-nodes $max: least evidence drawn $least_drawn, most left out $most_left"
+done
+expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/m.svg" --max-nodes 0
+[ "$(count "$TMP/m.svg" node) $(count "$TMP/m.svg" edge)" = "$all" ] || fail "--max-nodes 0 is not 'no limit'"
+expect_status 0 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/m.svg" --max-nodes 2 --focus ukraine
+xmllint --xpath '//*[local-name()="g"][@class="node"]/*[local-name()="title"]/text()' "$TMP/m.svg" |
+  grep -qx ukraine || fail "--max-nodes dropped the focus"
+
 # build takes the same options (for its diagram outputs)
 [ "$(count "$TMP/b.svg" node) $(count "$TMP/b.svg" edge)" = "$(expected - deploysTroopsTo 0 - north-korea 1)" ] ||
   fail "build --focus --predicates draws another graph"
@@ -103,7 +133,8 @@ expect_stderr "dot layout only"
 cmp -s "$TMP/n1.svg" "$TMP/n2.svg" || fail "neato is not reproducible"
 
 # bad values: usage (2); a focus the graph lacks: nothing written (1)
-for bad in "--layout circo" "--cluster kind" "--depth -1" "--depth x" "--min-evidence 1e3"; do
+for bad in "--layout circo" "--cluster kind" "--depth -1" "--depth x" "--min-evidence 1e3" \
+           "--max-nodes -5" "--max-nodes many"; do
   # shellcheck disable=SC2086
   expect_status 2 "$CG_BIN" render "$TMP/g.ttl" -o "$TMP/x.svg" $bad
   expect_stderr "Try 'claimgraph render --help'"
