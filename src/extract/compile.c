@@ -280,7 +280,24 @@ static bool is_anchor(const CgCNode *c)
     return !c->optional && (c->first || c->firsts);
 }
 
-static void find_anchors(CgCPattern *p)
+static void anchor_init(CgAnchor *a, const CgCNode *c, size_t vocab_size)
+{
+    const size_t blocks = (vocab_size + 63) / 64;
+    a->blocks = cg_xcalloc(blocks, sizeof *a->blocks);
+    a->masks = cg_xcalloc(blocks, sizeof *a->masks);
+    for (size_t b = 0; b < blocks; ++b) {
+        uint64_t mask = c->firsts ? c->firsts->bits[b] : 0;
+        if (c->first && c->first / 64 == b) {
+            mask |= UINT64_C(1) << (c->first % 64);
+        }
+        if (mask) {
+            a->blocks[a->n] = (uint32_t)b;
+            a->masks[a->n++] = mask;
+        }
+    }
+}
+
+static void find_anchors(CgCPattern *p, size_t vocab_size)
 {
     const CgCNode *top = p->root;
     const CgCNode *const *elems = top->kind == CG_PAT_SEQ ? (const CgCNode *const *)top->kids
@@ -289,7 +306,7 @@ static void find_anchors(CgCPattern *p)
     p->anchors = cg_xcalloc(n, sizeof *p->anchors);
     for (size_t i = 0; i < n; ++i) {
         if (is_anchor(elems[i])) {
-            p->anchors[p->n_anchors++] = elems[i];
+            anchor_init(&p->anchors[p->n_anchors++], elems[i], vocab_size);
         }
     }
     p->starts_with_slot = n && !elems[0]->optional &&
@@ -300,12 +317,16 @@ void cg_cpattern_init(CgCPattern *out, const CgPatNode *root, const CgVocab *voc
 {
     memset(out, 0, sizeof *out);
     out->root = compile_node(root, vocab);
-    find_anchors(out);
+    find_anchors(out, vocab->n);
 }
 
 void cg_cpattern_free(CgCPattern *pattern)
 {
     free_node(pattern->root);
+    for (size_t i = 0; i < pattern->n_anchors; ++i) {
+        free(pattern->anchors[i].blocks);
+        free(pattern->anchors[i].masks);
+    }
     free(pattern->anchors);
     memset(pattern, 0, sizeof *pattern);
 }
@@ -321,23 +342,20 @@ uint32_t *cg_vocab_word_ids(const CgVocab *vocab, const CgText *text)
     return ids;
 }
 
-static bool anchor_present(const CgCNode *a, const uint64_t *present, size_t blocks)
+static bool anchor_present(const CgAnchor *a, const uint64_t *present)
 {
-    if (a->first) {
-        return (present[a->first / 64] >> (a->first % 64)) & 1u;
-    }
-    for (size_t b = 0; b < blocks; ++b) {
-        if (a->firsts->bits[b] & present[b]) {
+    for (size_t i = 0; i < a->n; ++i) {
+        if (a->masks[i] & present[a->blocks[i]]) {
             return true;
         }
     }
     return false;
 }
 
-bool cg_cpattern_anchors_present(const CgCPattern *p, const uint64_t *present, size_t blocks)
+bool cg_cpattern_anchors_present(const CgCPattern *p, const uint64_t *present)
 {
     for (size_t i = 0; i < p->n_anchors; ++i) {
-        if (!anchor_present(p->anchors[i], present, blocks)) {
+        if (!anchor_present(&p->anchors[i], present)) {
             return false;
         }
     }

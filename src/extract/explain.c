@@ -82,7 +82,7 @@ size_t cg_extract_near_misses(const CgExtractor *x, const CgText *text,
         for (uint32_t p = 0; p < cg_rules_relation(x->rules, r)->n_patterns; ++p) {
             const CgCPattern *cp = &x->patterns[r][p];
             CgNearMiss miss = {r, p, 0, 0, required_elements(cp->root, SIZE_MAX), s->tok_end};
-            if (n_units && cg_cpattern_anchors_present(cp, present, blocks) &&
+            if (n_units && cg_cpattern_anchors_present(cp, present) &&
                 trace_pattern(x, r, cp, &view, &miss)) {
                 misses = cg_xgrow(misses, &cap, n + 1, sizeof *misses);
                 misses[n++] = miss;

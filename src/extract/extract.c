@@ -7,6 +7,7 @@
 #include "pattern_run.h"
 #include "units.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,14 @@ typedef struct {
     size_t blocks;     /* length of `present` and of every CgWordSet */
     const CgMention *mentions; /* all of the document's, for indexes */
     CgAttribution attribution;
+    /* Sentence-wide facts that every claim of it shares, found once, when
+     * the first claim needs them (per claim, they cost more than the
+     * relation patterns did). */
+    bool context_searched;
+    bool *context_found;       /* per context pattern */
+    CgBinding *context;        /* per context pattern: its first match */
+    bool certainty_searched;
+    size_t *certainty_first;   /* per certainty class: first unit with a cue, or SIZE_MAX */
     bool limited;              /* a relation pattern ran out of steps here */
     uint32_t limited_rule;     /* the first one that did */
     CgStepLimitHit *hits;      /* every sentence that was `limited` */
@@ -196,13 +205,22 @@ static void extract_claimer(const CgExtractor *x, CgAssertion *a, CgSentenceStat
 
 /* The first certainty class with a cue from the sentence start to the end
  * of the match: hedges come before or inside what they hedge. */
-static int extract_certainty(const CgExtractor *x, const CgSentenceState *st, size_t last)
+static int extract_certainty(const CgExtractor *x, CgSentenceState *st, size_t last)
 {
-    for (size_t c = 0; c < x->claims.n_certainty; ++c) {
-        for (size_t u = 0; u <= last; ++u) {
-            if (cg_claims_cue_at(&x->claims.certainty[c], &st->view, u, NULL)) {
-                return (int)c;
+    if (!st->certainty_searched) {
+        st->certainty_searched = true;
+        for (size_t c = 0; c < x->claims.n_certainty; ++c) {
+            size_t u = 0;
+            while (u < st->view.n_units &&
+                   !cg_claims_cue_at(&x->claims.certainty[c], &st->view, u, NULL)) {
+                ++u;
             }
+            st->certainty_first[c] = u < st->view.n_units ? u : SIZE_MAX;
+        }
+    }
+    for (size_t c = 0; c < x->claims.n_certainty; ++c) {
+        if (st->certainty_first[c] <= last) {
+            return (int)c;
         }
     }
     return -1;
@@ -241,28 +259,39 @@ static bool extract_negated(const CgExtractor *x, const CgSentenceState *st,
     return cues % 2 == 1;
 }
 
-/* Captures of the first match of each context pattern ("in June"), added
- * to the claim unless its own pattern captured the same name. */
-static void extract_context(const CgExtractor *x, CgAssertion *a, const CgSentenceState *st)
+/* The first match of each context pattern in the sentence. */
+static void extract_find_context(const CgExtractor *x, CgSentenceState *st)
 {
     const CgRunContext ctx = {x->rules, NULL, x->claims.comparators, x->claims.n_comparators,
                               false};
+    st->context_searched = true;
     for (size_t p = 0; p < x->claims.n_context; ++p) {
-        CgBinding b;
-        size_t u = 0;
-        while (u < st->view.n_units &&
-               !cg_pattern_match_at(&ctx, x->claims.context[p].root, &st->view, u, &b, NULL)) {
-            ++u;
+        st->context_found[p] = false;
+        for (size_t u = 0; u < st->view.n_units && !st->context_found[p]; ++u) {
+            st->context_found[p] = cg_pattern_match_at(&ctx, x->claims.context[p].root,
+                                                       &st->view, u, &st->context[p], NULL);
         }
-        for (size_t i = 0; u < st->view.n_units && i < b.n_captures; ++i) {
+    }
+}
+
+/* Captures of the first match of each context pattern ("in June"), added
+ * to the claim unless its own pattern captured the same name. */
+static void extract_context(const CgExtractor *x, CgAssertion *a, CgSentenceState *st)
+{
+    if (!st->context_searched) {
+        extract_find_context(x, st);
+    }
+    for (size_t p = 0; p < x->claims.n_context; ++p) {
+        const CgBinding *b = &st->context[p];
+        for (size_t i = 0; st->context_found[p] && i < b->n_captures; ++i) {
             bool have = false;
             for (size_t j = 0; j < a->n_captures; ++j) {
-                have |= !strcmp(a->captures[j].name, b.captures[i].name);
+                have |= !strcmp(a->captures[j].name, b->captures[i].name);
             }
             if (!have && a->n_captures < CG_ASSERTION_CAPTURES) {
                 a->captures[a->n_captures++] = (CgAssertionCapture){
-                    b.captures[i].name, unit_byte_begin(st, b.captures[i].first),
-                    unit_byte_end(st, b.captures[i].last)};
+                    b->captures[i].name, unit_byte_begin(st, b->captures[i].first),
+                    unit_byte_end(st, b->captures[i].last)};
             }
         }
     }
@@ -342,11 +371,13 @@ static void extract_sentence(const CgExtractor *x, CgSentenceState *st, CgAssert
                           st->blocks);
     st->attribution.searched = false;
     st->attribution.found = false;
+    st->context_searched = false;
+    st->certainty_searched = false;
     st->limited = false;
     for (size_t r = 0; r < cg_rules_relation_count(x->rules); ++r) {
         const CgRelationRule *rule = cg_rules_relation(x->rules, r);
         for (size_t p = 0; p < rule->n_patterns; ++p) {
-            if (cg_cpattern_anchors_present(&x->patterns[r][p], st->present, st->blocks)) {
+            if (cg_cpattern_anchors_present(&x->patterns[r][p], st->present)) {
                 extract_pattern(x, (uint32_t)r, &x->patterns[r][p], st, as);
             }
         }
@@ -372,8 +403,13 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
     const size_t blocks = (extractor->vocab.n + 63) / 64;
     uint32_t *ids = cg_vocab_word_ids(&extractor->vocab, text);
     CgUnit *units = cg_xmalloc((cg_text_token_count(text) + 1) * sizeof *units);
+    const CgClaimsCompiled *claims = &extractor->claims;
     CgSentenceState st = {{text, ids, units, 0}, 0, cg_xcalloc(blocks, sizeof(uint64_t)),
-                          blocks, mentions, {false, false, {0}}, false, 0, NULL, 0, 0};
+                          blocks, mentions, {false, false, {0}},
+                          false, cg_xcalloc(claims->n_context + 1, sizeof(bool)),
+                          cg_xcalloc(claims->n_context + 1, sizeof(CgBinding)),
+                          false, cg_xcalloc(claims->n_certainty + 1, sizeof(size_t)),
+                          false, 0, NULL, 0, 0};
     size_t next_mention = 0;
     const CgSentence *sentences = cg_text_sentences(text);
     for (size_t s = 0; s < cg_text_sentence_count(text); ++s) {
@@ -383,6 +419,9 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
         extract_sentence(extractor, &st, &as);
     }
     free(st.present);
+    free(st.context_found);
+    free(st.context);
+    free(st.certainty_first);
     free(units);
     free(ids);
     if (hits) {
