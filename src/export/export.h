@@ -1,4 +1,4 @@
-/* Output: the graph as RDF (Raptor2 serialisers) and as diagrams (Graphviz
+/* Output: the graph as RDF (streamed, terms written by Raptor2) and as diagrams (Graphviz
  * cgraph + gvc, in-process), and back from RDF (Raptor2 parsers) for
  * `render`.  Raptor and Graphviz types never leave this module.
  *
