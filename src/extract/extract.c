@@ -176,6 +176,9 @@ static const CgAttribution *extract_attribution(const CgExtractor *x, CgSentence
     const CgRunContext ctx = {x->rules, NULL, x->claims.comparators, x->claims.n_comparators,
                               true};
     for (size_t p = 0; p < x->claims.n_attribution && !at->found; ++p) {
+        if (!cg_cpattern_anchors_present(&x->claims.attribution[p], st->present)) {
+            continue; /* "according to ..." without "according" */
+        }
         for (size_t u = 0; u < st->view.n_units && !at->found; ++u) {
             at->found = cg_pattern_match_at(&ctx, x->claims.attribution[p].root, &st->view, u,
                                             &at->b, NULL);
@@ -267,6 +270,9 @@ static void extract_find_context(const CgExtractor *x, CgSentenceState *st)
     st->context_searched = true;
     for (size_t p = 0; p < x->claims.n_context; ++p) {
         st->context_found[p] = false;
+        if (!cg_cpattern_anchors_present(&x->claims.context[p], st->present)) {
+            continue;
+        }
         for (size_t u = 0; u < st->view.n_units && !st->context_found[p]; ++u) {
             st->context_found[p] = cg_pattern_match_at(&ctx, x->claims.context[p].root,
                                                        &st->view, u, &st->context[p], NULL);
