@@ -10,6 +10,7 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -327,9 +328,11 @@ static void cg_blank_pdf_dates(char *data, size_t len)
 
 /* Always into memory, then out through stdio: Graphviz ends the process
  * when its own write to a stream fails (a full disk), and PDF (its dates)
- * and HTML (the SVG goes inside) are worked on after rendering anyway. */
+ * and HTML (the SVG goes inside) are worked on after rendering anyway.
+ * Returns -1 when Graphviz cannot render; *write_errno is why a write
+ * failed (0 if none did). */
 static int cg_gv_render(GVC_t *gvc, Agraph_t *g, const CgDiagram *d, CgFormat format,
-                        FILE *stream)
+                        FILE *stream, int *write_errno)
 {
     char *data = NULL;
     unsigned int len = 0;
@@ -345,6 +348,7 @@ static int cg_gv_render(GVC_t *gvc, Agraph_t *g, const CgDiagram *d, CgFormat fo
     } else {
         fwrite(data, 1, len, stream); /* errors surface in cg_stream_check */
     }
+    *write_errno = ferror(stream) ? errno : 0; /* before anything resets it */
     gvFreeRenderData(data);
     return 0;
 }
@@ -375,11 +379,13 @@ static GVC_t *cg_gvc_get(void)
  * file harder to read and to diff, and `dot` recomputes them anyway (its
  * `layout` attribute names the engine). */
 static CgStatus cg_render(Agraph_t *g, const CgDiagram *d, CgFormat format, FILE *stream,
-                          CgDiagSink *sink)
+                          int *write_errno, CgDiagSink *sink)
 {
     if (format == CG_FMT_DOT) {
         /* agwrite leaves the closing brace without a newline */
-        return agwrite(g, stream) || fputc('\n', stream) == EOF ? CG_ERR_IO : CG_OK;
+        const bool failed = agwrite(g, stream) || fputc('\n', stream) == EOF;
+        *write_errno = failed ? errno : 0;
+        return failed ? CG_ERR_IO : CG_OK;
     }
     GVC_t *gvc = cg_gvc_get();
     if (!gvc || gvLayout(gvc, g, cg_engines[d->layout])) {
@@ -387,7 +393,7 @@ static CgStatus cg_render(Agraph_t *g, const CgDiagram *d, CgFormat format, FILE
         return CG_ERR_INTERNAL;
     }
     CgStatus st = CG_OK;
-    if (cg_gv_render(gvc, g, d, format, stream)) {
+    if (cg_gv_render(gvc, g, d, format, stream, write_errno)) {
         cg_diag(sink, CG_SEV_ERROR, CG_ERR_INTERNAL, NULL, 0, 0,
                 "cannot render %s (is its Graphviz plugin installed?)", cg_format_name(format));
         st = CG_ERR_INTERNAL;
@@ -397,14 +403,15 @@ static CgStatus cg_render(Agraph_t *g, const CgDiagram *d, CgFormat format, FILE
 }
 
 /* Graphviz's messages go to `sink` while it works on `d`. */
-static CgStatus cg_draw(const CgDiagram *d, CgFormat format, FILE *stream, CgDiagSink *sink)
+static CgStatus cg_draw(const CgDiagram *d, CgFormat format, FILE *stream, int *write_errno,
+                        CgDiagSink *sink)
 {
     CgGvLog log = {sink, CG_BUF_INIT};
     CgGvLog *const saved_log = cg_gv_log;
     cg_gv_log = &log;
     const agusererrf saved_hook = agseterrf(cg_gv_error);
     Agraph_t *g = cg_build_agraph(d);
-    const CgStatus st = g ? cg_render(g, d, format, stream, sink) : CG_ERR_NOMEM;
+    const CgStatus st = g ? cg_render(g, d, format, stream, write_errno, sink) : CG_ERR_NOMEM;
     if (g) {
         agclose(g);
     }
@@ -430,11 +437,15 @@ CgStatus cg_export_diagram_with(const CgGraph *graph, const CgDiagramOptions *op
         return CG_ERR_USAGE;
     }
     CgDiagram d;
+    int write_errno = 0;
     CgStatus st = cg_diagram_init(&d, graph, opts, sink);
     if (!st) {
-        st = cg_draw(&d, format, stream, sink);
+        st = cg_draw(&d, format, stream, &write_errno, sink);
     }
     cg_diagram_clear(&d);
-    const CgStatus io = cg_stream_check(stream, "the diagram", sink);
-    return st ? st : io;
+    const CgStatus io = cg_stream_check_errno(stream, "the diagram", write_errno, sink);
+    if (st == CG_ERR_IO && !io) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, NULL, 0, 0, "cannot write the diagram");
+    }
+    return st ? st : io; /* an I/O failure is reported once, above */
 }

@@ -12,4 +12,10 @@
  * CG_ERR_IO if that or any earlier write failed. */
 CgStatus cg_stream_check(FILE *stream, const char *what, CgDiagSink *sink);
 
+/* The same, naming `write_errno` (0: unknown) as the reason when the flush
+ * gives none: a write that failed earlier, inside a long fwrite, has left
+ * nothing in the buffer to fail again. */
+CgStatus cg_stream_check_errno(FILE *stream, const char *what, int write_errno,
+                               CgDiagSink *sink);
+
 #endif

@@ -29,9 +29,10 @@ if [ -w /dev/full ]; then
   [ "$st" -eq 1 ] || fail "writing to /dev/full exited $st"
   expect_stderr "No space left on device"
   # -o naming the device itself, for the RDF and the diagram writers
-  for fmt in ntriples turtle dot svg; do
+  for fmt in ntriples turtle dot svg html; do
     expect_status 1 "$CG_BIN" build -q --rules rules -f "$fmt" -o /dev/full examples
     expect_stderr "cannot write"
+    expect_stderr "No space left on device"
   done
   [ -c /dev/full ] || fail "/dev/full is no longer a device"
 fi
