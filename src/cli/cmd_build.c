@@ -68,8 +68,9 @@ static void build_help(void)
            "  claimgraph build -o out/graph.ttl -o out/graph.svg examples/\n"
            "  claimgraph build -f ntriples -o - article.txt | grep metWith\n"
            "  cat article.txt | claimgraph build -\n\n"
-           "Outputs are written to a temporary file and renamed when complete, so an\n"
-           "interrupted run never leaves a half-written graph.\n\n"
+           "Outputs are written to temporary files and renamed only when all are\n"
+           "complete, so an interrupted or failed run never leaves a half-written\n"
+           "graph, nor a new graph beside an old diagram.\n\n"
            "Exit status: 0 ok; 1 documents were skipped, a sentence was cut short, a\n"
            "limit stopped the run or an output failed (all reported); 2 usage or rule\n"
            "errors (nothing was read).\n",

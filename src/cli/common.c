@@ -2,11 +2,13 @@
 #include "cli.h"
 
 #include "../core/atomic_file.h"
+#include "../core/mem.h"
 #include "diagram_opts.h"
 
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -47,12 +49,13 @@ bool cg_cli_output_format(const char *cmd, const char *path, const char *format_
     return true;
 }
 
-static CgStatus cli_write_one(const CgGraph *graph, const char *base, const CgOutput *o,
-                              CgDiagSink *sink)
+/* Writes one output into its temporary file; NULL after reporting why not. */
+static CgAtomicFile *cli_write_one(const CgGraph *graph, const char *base, const CgOutput *o,
+                                   CgDiagSink *sink)
 {
     CgAtomicFile *f = cg_atomic_open(o->path, sink);
     if (!f) {
-        return CG_ERR_IO;
+        return NULL;
     }
     CgDiagramOptions diagram;
     const CgStatus st = cg_format_is_rdf(o->format)
@@ -61,18 +64,36 @@ static CgStatus cli_write_one(const CgGraph *graph, const char *base, const CgOu
                                                      o->format, cg_atomic_stream(f), sink);
     if (st) {
         cg_atomic_abort(f);
-        return st;
+        return NULL;
     }
-    return cg_atomic_commit(f, sink);
+    return cg_atomic_finish(f, sink) ? NULL : f;
 }
 
+/* All outputs or none: each is written whole to a temporary file first, and
+ * only when every one is whole are they renamed into place, so that a
+ * failure or an interruption never leaves a new graph beside an old
+ * diagram.  (Standard output and devices are written as they come.) */
 int cg_cli_write_outputs(const CgGraph *graph, const char *base, const CgOutput *outputs,
                          int n_outputs, CgDiagSink *sink)
 {
+    CgAtomicFile **files = cg_xcalloc(n_outputs > 0 ? (size_t)n_outputs : 1, sizeof *files);
     int failed = 0;
-    for (int i = 0; i < n_outputs; ++i) {
-        failed += cli_write_one(graph, base, &outputs[i], sink) != CG_OK;
+    for (int i = 0; i < n_outputs && !failed; ++i) {
+        files[i] = cli_write_one(graph, base, &outputs[i], sink);
+        failed += !files[i];
     }
+    for (int i = 0; i < n_outputs; ++i) {
+        if (failed && files[i]) {
+            cg_atomic_abort(files[i]);
+        } else if (files[i]) {
+            failed += cg_atomic_commit(files[i], sink) != CG_OK;
+        }
+    }
+    if (failed && n_outputs > 1) {
+        cg_diag(sink, CG_SEV_NOTE, CG_OK, NULL, 0, 0,
+                "no output was replaced: they are written all together or not at all");
+    }
+    free(files);
     return failed;
 }
 

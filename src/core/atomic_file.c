@@ -16,6 +16,7 @@ struct CgAtomicFile {
     char *temp;  /* temporary path, NULL when written in place */
     FILE *stream;
     bool direct; /* a device or pipe opened by us: close, never rename */
+    bool closed; /* written and checked by cg_atomic_finish: only the rename is left */
 };
 
 /* Open temporaries, so that an interrupted run can remove them. */
@@ -117,20 +118,44 @@ static void cg_atomic_release(CgAtomicFile *file)
     free(file);
 }
 
-CgStatus cg_atomic_commit(CgAtomicFile *file, CgDiagSink *sink)
+static void cg_atomic_report(const CgAtomicFile *file, int err, CgDiagSink *sink)
 {
     const char *what = !strcmp(file->path, "-") ? "standard output" : file->path;
+    cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, what, 0, 0, "write failed: %s (nothing was written)",
+            strerror(err));
+}
+
+/* Flushes and closes; the errno of the first failure, or 0. */
+static int cg_atomic_close(CgAtomicFile *file)
+{
     int err = 0;
     if (fflush(file->stream) || ferror(file->stream)) {
         err = errno ? errno : EIO;
     }
-    if (file->direct && fclose(file->stream) && !err) {
+    if ((file->direct || file->temp) && fclose(file->stream) && !err) {
         err = errno ? errno : EIO;
     }
-    if (file->temp) {
-        if (fclose(file->stream) && !err) {
-            err = errno ? errno : EIO;
+    file->closed = true;
+    return err;
+}
+
+CgStatus cg_atomic_finish(CgAtomicFile *file, CgDiagSink *sink)
+{
+    const int err = cg_atomic_close(file);
+    if (err) {
+        cg_atomic_report(file, err, sink);
+        if (file->temp) {
+            unlink(file->temp);
         }
+        cg_atomic_release(file);
+    }
+    return err ? CG_ERR_IO : CG_OK;
+}
+
+CgStatus cg_atomic_commit(CgAtomicFile *file, CgDiagSink *sink)
+{
+    int err = file->closed ? 0 : cg_atomic_close(file);
+    if (file->temp) {
         if (!err && rename(file->temp, file->path)) {
             err = errno;
         }
@@ -139,8 +164,7 @@ CgStatus cg_atomic_commit(CgAtomicFile *file, CgDiagSink *sink)
         }
     }
     if (err) {
-        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, what, 0, 0,
-                "write failed: %s (nothing was written)", strerror(err));
+        cg_atomic_report(file, err, sink);
     }
     cg_atomic_release(file);
     return err ? CG_ERR_IO : CG_OK;
@@ -151,7 +175,7 @@ void cg_atomic_abort(CgAtomicFile *file)
     if (!file) {
         return;
     }
-    if (file->temp || file->direct) {
+    if ((file->temp || file->direct) && !file->closed) {
         fclose(file->stream);
     }
     if (file->temp) {

@@ -18,7 +18,12 @@ CgAtomicFile *cg_atomic_open(const char *path, CgDiagSink *sink);
 FILE *cg_atomic_stream(CgAtomicFile *file);
 /* The temporary file's path (or "-"), e.g. for libraries that write by name. */
 const char *cg_atomic_temp_path(const CgAtomicFile *file);
-/* Flushes, checks for write errors, closes and renames into place.  On any
+/* Flushes, checks for write errors and closes, but does not rename yet, so
+ * that several outputs can be put in place together once all are whole.
+ * On failure it reports, removes the temporary file and frees `file`;
+ * otherwise `file` waits for cg_atomic_commit or cg_atomic_abort. */
+CgStatus cg_atomic_finish(CgAtomicFile *file, CgDiagSink *sink);
+/* Flushes, checks for write errors, closes (unless finished) and renames into place.  On any
  * failure the temporary file is removed, a message is reported and the old
  * target is left as it was.  Frees `file` in every case. */
 CgStatus cg_atomic_commit(CgAtomicFile *file, CgDiagSink *sink);

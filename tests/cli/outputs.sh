@@ -43,4 +43,24 @@ printf 'entities:\n  - id: Bad Id\n' >"$TMP/bad.yaml"
 expect_status 2 "$CG_BIN" build --rules "$TMP/bad.yaml" -o "$TMP/g.ttl" examples
 cmp "$TMP/g.ttl" "$TMP/keep.ttl" || fail "a failed run touched the old output"
 ls "$TMP" | grep -q 'tmp' && fail "a temporary file was left behind"
+
+# Several outputs: all replaced or none.  Here the graph of one example is
+# the old output; a run over all examples whose last output cannot be
+# written (its folder is missing, or the disk is full) replaces none.
+"$CG_BIN" build -q --rules rules -o "$TMP/all.ttl" -o "$TMP/all.svg" examples/01-*.txt
+cp "$TMP/all.ttl" "$TMP/old.ttl"; cp "$TMP/all.svg" "$TMP/old.svg"
+expect_status 1 "$CG_BIN" build -q --rules rules -o "$TMP/all.ttl" -o "$TMP/all.svg" \
+  -o "$TMP/no-such-dir/x.dot" examples
+expect_stderr "no output was replaced"
+cmp -s "$TMP/all.ttl" "$TMP/old.ttl" && cmp -s "$TMP/all.svg" "$TMP/old.svg" ||
+  fail "a failed output let the others be replaced"
+if [ -w /dev/full ]; then
+  ln -s /dev/full "$TMP/full.svg"
+  expect_status 1 "$CG_BIN" build -q --rules rules -o "$TMP/all.ttl" -o "$TMP/full.svg" examples
+  expect_stderr "no output was replaced"
+  cmp -s "$TMP/all.ttl" "$TMP/old.ttl" || fail "a full disk for one output let another be replaced"
+fi
+expect_status 0 "$CG_BIN" build -q --rules rules -o "$TMP/all.ttl" -o "$TMP/all.svg" examples
+cmp -s "$TMP/all.ttl" "$TMP/old.ttl" && fail "a good run did not replace the outputs"
+ls "$TMP" | grep -q 'tmp' && fail "a temporary file was left behind"
 true
