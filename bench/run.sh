@@ -21,6 +21,11 @@ W=${BENCH_DIR:-/tmp/cg-bench}
 mkdir -p "$W"
 rules=$here/../rules
 [ -x "$cg" ] || { echo "bench: no claimgraph at $cg: build it first (README)" >&2; exit 2; }
+cache=$(dirname "$cg")/CMakeCache.txt
+if [ -f "$cache" ] && grep -q '^CMAKE_BUILD_TYPE:STRING=\(Debug\)\?$' "$cache"; then
+  echo "bench: $cg is not an optimised build; configure with -DCMAKE_BUILD_TYPE=Release" >&2
+  exit 2
+fi
 
 # measure OUT CMD...: wall seconds and peak RSS (KiB) into OUT; grep's
 # "nothing found" (1) is no failure.
@@ -99,11 +104,29 @@ echo "render of a 5,000-entity graph (bench/gen_graph.sh 5000, SVG):"
 echo "  all of it (auto layout: sfdp): $(secs "$W/t.r5000") s, peak RSS $(rss_mb "$W/t.r5000") MB"
 echo "  --max-nodes 500:               $(secs "$W/t.r500") s, peak RSS $(rss_mb "$W/t.r500") MB"
 
-if command -v perf >/dev/null && perf record -q -o "$W/perf.data" -- "$cg" build -q -r "$rules" \
-     -o "$W/p.ttl" "$W/c$(echo "$sizes" | cut -d' ' -f1)" >/dev/null 2>&1; then
-  echo "where build time goes (perf, default rules, $(echo "$sizes" | cut -d' ' -f1) MB, self time):"
-  perf report -q -i "$W/perf.data" --no-children --sort dso,symbol --stdio 2>/dev/null |
-    grep -E '^ +[0-9]' | head -15 | sed 's/^ */  /; s/ \[\.\] / /'
+# Where the time goes, by stage (inclusive) and by function (self), from a
+# call-graph profile of the first 300 documents of the smallest corpus (DWARF
+# unwinding: the build has no frame pointers, and its data grows fast).
+first=$(echo "$sizes" | cut -d' ' -f1)
+rm -rf "$W/p300" && mkdir -p "$W/p300"
+find "$W/c$first" -name '*.txt' | sort | head -300 | xargs cp -t "$W/p300"
+if command -v perf >/dev/null && perf record -q --call-graph dwarf -o "$W/perf.data" -- \
+     "$cg" build -q -r "$rules" -o "$W/p.ttl" "$W/p300" >/dev/null 2>&1; then
+  echo "where build time goes (perf, default rules, $(du -sh "$W/p300" | cut -f1) of documents):"
+  perf report -i "$W/perf.data" --children -g none --sort symbol --stdio 2>/dev/null |
+    awk '$4 == "cg_pipeline_new" { s["rules: load and compile"] = $1 }
+         $4 == "cg_corpus_read_max" { s["read documents"] = $1 }
+         $4 == "cg_text_analyze" { s["text: tokens and sentences"] = $1 }
+         $4 == "cg_matcher_scan" { s["match: mentions"] = $1 }
+         $4 == "cg_extract_document_hits" { s["extract: relation patterns and claims"] = $1 }
+         $4 == "cg_pipeline_commit" { s["graph: add evidence"] = $1 }
+         $4 == "cg_graph_finish" { s["graph: sort and finish"] = $1 }
+         $4 == "cg_export_rdf" { s["write Turtle"] = $1 }
+         $4 == "cg_pipeline_free" { s["free everything at exit"] = $1 }
+         END { for (k in s) printf "  %7s  %s\n", s[k], k }' | sort -k1,1 -rn
+  echo "  top functions (self time):"
+  perf report -i "$W/perf.data" --no-children --sort dso,symbol --stdio 2>/dev/null |
+    grep -E '^ +[0-9]' | head -12 | sed 's/ *- *- *$//; s/ \[\.\] / /; s/^ */    /'
   rm -f "$W/p.ttl"
 else
   echo "where build time goes: perf not available (apt-get install linux-perf)"
