@@ -4,6 +4,8 @@
  * automaton.  A step budget bounds the work on hostile input. */
 #include "pattern_run.h"
 
+#include "numbers.h"
+
 #include <string.h>
 
 typedef enum {
@@ -29,26 +31,7 @@ typedef struct {
     CgBinding b;
 } CgRun;
 
-static const char *const cg_number_words[] = {
-    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
-    "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands",
-    "dozen", "dozens", "several", "tens", NULL};
-
-static const char *const cg_scale_words[] = {
-    "hundred", "thousand", "million", "billion", "hundreds", "thousands", "millions", NULL};
-
 static bool run_node(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k);
-
-static bool word_in(const char *w, const char *const *list)
-{
-    for (; *list; ++list) {
-        if (!strcmp(w, *list)) {
-            return true;
-        }
-    }
-    return false;
-}
 
 /* The token of unit `pos` when it is a plain token, else NULL. */
 static const CgToken *unit_token(const CgRun *r, size_t pos)
@@ -158,12 +141,12 @@ static bool run_slot(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 static bool run_number(CgRun *r, size_t pos, const CgCont *k)
 {
     const CgToken *t = unit_token(r, pos);
-    if (!t || !(t->kind == CG_TOK_NUMBER || word_in(t->norm, cg_number_words))) {
+    if (!t || !(t->kind == CG_TOK_NUMBER || cg_number_word(t->norm, t->norm_len, CG_NUM_UNIT, NULL))) {
         return false;
     }
     size_t end = pos + 1;
     const CgToken *scale = unit_token(r, end);
-    end += scale && word_in(scale->norm, cg_scale_words);
+    end += scale && cg_number_word(scale->norm, scale->norm_len, CG_NUM_SCALE, NULL);
     const CgToken *percent = unit_token(r, end);
     end += percent && !strcmp(percent->norm, "%");
     const CgBinding saved = r->b;

@@ -1,6 +1,7 @@
 /* Reading the value of a captured number: "12,000", "1.5 million", "eight
  * million", "a dozen".  Vague amounts ("thousands", "several") have none. */
 #include "extract.h"
+#include "numbers.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -9,29 +10,42 @@
 
 typedef struct {
     const char *word;
-    double value;
+    double value; /* 0: a vague amount */
+    unsigned roles; /* CgNumberRole bits */
 } CgNumberWord;
 
-static const CgNumberWord cg_units[] = {
-    {"a", 1},       {"one", 1},      {"two", 2},       {"three", 3},    {"four", 4},
-    {"five", 5},    {"six", 6},      {"seven", 7},     {"eight", 8},    {"nine", 9},
-    {"ten", 10},    {"eleven", 11},  {"twelve", 12},   {"fifteen", 15}, {"twenty", 20},
-    {"thirty", 30}, {"forty", 40},   {"fifty", 50},    {"sixty", 60},   {"seventy", 70},
-    {"eighty", 80}, {"ninety", 90},  {"dozen", 12},    {"hundred", 100}, {"thousand", 1e3},
-    {NULL, 0}};
+#define U CG_NUM_UNIT
+#define S CG_NUM_SCALE
+static const CgNumberWord cg_number_words[] = {
+    {"a", 1, U},         {"one", 1, U},       {"two", 2, U},          {"three", 3, U},
+    {"four", 4, U},      {"five", 5, U},      {"six", 6, U},          {"seven", 7, U},
+    {"eight", 8, U},     {"nine", 9, U},      {"ten", 10, U},         {"eleven", 11, U},
+    {"twelve", 12, U},   {"fifteen", 15, U},  {"twenty", 20, U},      {"thirty", 30, U},
+    {"forty", 40, U},    {"fifty", 50, U},    {"sixty", 60, U},       {"seventy", 70, U},
+    {"eighty", 80, U},   {"ninety", 90, U},   {"dozen", 12, U},       {"hundred", 1e2, U | S},
+    {"thousand", 1e3, U | S}, {"million", 1e6, S}, {"billion", 1e9, S},
+    {"hundreds", 0, U | S}, {"thousands", 0, U | S}, {"millions", 0, S}, {"dozens", 0, U},
+    {"several", 0, U},   {"tens", 0, U},      {NULL, 0, 0}};
+#undef U
+#undef S
 
-static const CgNumberWord cg_scales[] = {
-    {"hundred", 1e2}, {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9}, {NULL, 0}};
-
-static bool word_value(const CgNumberWord *table, const char *w, size_t len, double *value)
+bool cg_number_word(const char *w, size_t len, CgNumberRole role, double *value)
 {
-    for (; table->word; ++table) {
-        if (strlen(table->word) == len && !strncasecmp(table->word, w, len)) {
-            *value = table->value;
+    for (const CgNumberWord *n = cg_number_words; n->word; ++n) {
+        if ((n->roles & role) && strlen(n->word) == len && !strncasecmp(n->word, w, len)) {
+            if (value) {
+                *value = n->value;
+            }
             return true;
         }
     }
     return false;
+}
+
+/* A number word with a value (not a vague one) in `role`. */
+static bool word_value(CgNumberRole role, const char *w, size_t len, double *value)
+{
+    return cg_number_word(w, len, role, value) && *value != 0;
 }
 
 /* Digits with thousands separators and a decimal point: "12,000", "1.5". */
@@ -58,7 +72,7 @@ bool cg_quantity_parse(const char *text, size_t len, double *value)
     }
     double v;
     if (!(isdigit((unsigned char)text[0]) ? digits_value(text, w, &v)
-                                           : word_value(cg_units, text, w, &v))) {
+                                           : word_value(CG_NUM_UNIT, text, w, &v))) {
         return false;
     }
     size_t s = w;
@@ -66,7 +80,7 @@ bool cg_quantity_parse(const char *text, size_t len, double *value)
         ++s;
     }
     double scale = 1;
-    if (s < len && !word_value(cg_scales, text + s, len - s, &scale)) {
+    if (s < len && !word_value(CG_NUM_SCALE, text + s, len - s, &scale)) {
         return false;
     }
     *value = v * scale;

@@ -288,6 +288,45 @@ static void test_affix_words(void **state)
     }
 }
 
+/* Values of numbers: digits with separators, words, scales; a vague amount
+ * ("thousands", "several") has none. */
+static void test_quantity_values(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        bool ok;
+        double value;
+    } cases[] = {
+        {"12,000", true, 12000},     {"1.5 million", true, 1.5e6}, {"eight million", true, 8e6},
+        {"Twelve", true, 12},        {"three hundred", true, 300}, {"a dozen", false, 0},
+        {"dozen", true, 12},         {"thousands", false, 0},      {"several", false, 0},
+        {"ten millions", false, 0},  {"1,5", true, 15},            {"many", false, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+        double v = -1;
+        const bool ok = cg_quantity_parse(cases[i].text, strlen(cases[i].text), &v);
+        if (ok != cases[i].ok || (ok && v != cases[i].value)) {
+            fail_msg("\"%s\": %s %g, want %s %g", cases[i].text, ok ? "value" : "no value", v,
+                     cases[i].ok ? "value" : "no value", cases[i].value);
+        }
+    }
+}
+
+/* {quantity} reads vague amounts too: the claim keeps the words. */
+static void test_vague_quantity_is_read(void **state)
+{
+    const Fixture *f = *state;
+    const char *doc = "Pyongyang has sent several thousand soldiers to Russia.";
+    CgAssertion *as;
+    CgText *t;
+    assert_int_equal(run(f, doc, &as, &t), 1);
+    assert_int_equal(as[0].qty_end - as[0].qty_begin, 16);
+    assert_memory_equal(doc + as[0].qty_begin, "several thousand", 16);
+    free(as);
+    cg_text_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -301,6 +340,8 @@ int main(void)
         cmocka_unit_test(test_phrase_and_word_alternatives),
         cmocka_unit_test(test_never_self_related),
         cmocka_unit_test(test_affix_words),
+        cmocka_unit_test(test_quantity_values),
+        cmocka_unit_test(test_vague_quantity_is_read),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
