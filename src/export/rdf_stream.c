@@ -8,9 +8,7 @@
 #define CG_NS_RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 struct CgRdfStream {
-    raptor_world *world;
-    FILE *out;
-    raptor_iostream *io;
+    raptor_iostream *io;    /* onto the caller's FILE */
     char *(*prefixes)[2];   /* Turtle only: {prefix, namespace}, owned */
     size_t *ns_len;         /* per prefix, the namespace's length */
     size_t n_prefixes;
@@ -43,8 +41,6 @@ CgRdfStream *cg_rdf_stream_new(raptor_world *world, FILE *out, bool turtle,
                                const char *const (*prefixes)[2], size_t n)
 {
     CgRdfStream *s = cg_xcalloc(1, sizeof *s);
-    s->world = world;
-    s->out = out;
     s->turtle = turtle;
     s->io = raptor_new_iostream_from_handler(world, out, &cg_file_handler);
     s->rdf_type = raptor_new_uri(world, (const unsigned char *)CG_NS_RDF_TYPE);
