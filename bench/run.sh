@@ -36,8 +36,9 @@ measure() {
 }
 secs() { cut -d' ' -f1 "$1"; }
 rss_mb() { awk '{printf "%.0f", $2 / 1024}' "$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
-mbps() { awk -v mb="$1" -v s="$2" 'BEGIN {printf "%.1f", (s > 0 ? mb / s : 0)}'; }
+# A time under GNU time's 0.01 s gives no ratio: use a larger corpus.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a / b; else printf "(too fast to time) "}'; }
+mbps() { awk -v mb="$1" -v s="$2" 'BEGIN {if (s > 0) printf "%.1f", mb / s; else printf "(too fast to time)"}'; }
 
 echo "claimgraph scale benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 for mb in $sizes $main; do
