@@ -17,7 +17,9 @@
 /* Graphviz reads labels and tooltips as escString ("\N" is the node name,
  * "\l" a left-justified break), so a backslash in the text must be escaped
  * (`backslash` is what stands for one); a newline becomes an explicit
- * centred break. */
+ * centred break.  It also reads "&amp;" and the like as HTML entities, so
+ * every "&" is written as "&amp;" and text that looks like an entity stays
+ * as written. */
 static const char *cg_esc_with(CgBuf *buf, const char *text, const char *backslash)
 {
     CgBuf valid = CG_BUF_INIT;
@@ -28,6 +30,8 @@ static const char *cg_esc_with(CgBuf *buf, const char *text, const char *backsla
             cg_buf_puts(buf, backslash);
         } else if (*p == '\n') {
             cg_buf_puts(buf, "\\n");
+        } else if (*p == '&') {
+            cg_buf_puts(buf, "&amp;");
         } else if ((unsigned char)*p < 0x20) {
             cg_buf_putc(buf, ' ');
         } else {

@@ -11,7 +11,7 @@ cd "$TMP"
 # scalars, so Python writes the rules and later checks the outputs.
 cat >hostile.py <<'PY'
 import json, sys
-EVIL = 'Evil <script>alert(1)</script> "Corp" \\ {x} \x01\x1b\x7f é 中文 \u202e ]]> <!-- --> &bogus; <![CDATA[x]]>'
+EVIL = 'Evil <script>alert(1)</script> "Corp" \\ {x} \x01\x1b\x7f é 中文 \u202e ]]> <!-- --> &bogus; <![CDATA[x]]> AT&T &amp; &#60;'
 BAD = 'Bad\nGuy <img src=x onerror=alert(1)> } { | \\x \\N \\G \\l " \''
 DOC = 'docs/<script>"x\\y{z}é\n\t.txt'
 QUOTE = 'Evil Corp met Bad Guy <script>alert("x")</script> \\ "q" {x} \x01\x1b é 中文 \u202e.'
@@ -58,9 +58,11 @@ if __name__ == "__main__":
         check_rdf(sys.argv[2])
     elif what == "labels":
         # Graphviz keeps labels as escString: \\ for \, \n for a newline;
-        # other control characters cannot be drawn and become spaces.
+        # other control characters cannot be drawn and become spaces; it
+        # reads entities, so & is written &amp;.
         for text in (EVIL, BAD):
             esc = "".join("\\\\" if c == "\\" else "\\n" if c == "\n" else
+                          "&amp;" if c == "&" else
                           " " if ord(c) < 0x20 else c for c in text)
             print(esc)
     elif what == "tooltips":
