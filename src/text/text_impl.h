@@ -21,8 +21,6 @@ struct CgText {
     char *pool; /* every token's norm, each NUL-terminated */
 };
 
-/* Length of the well-formed UTF-8 sequence at s[i] (i < len), 0 if none. */
-size_t cg_text_utf8_len(const unsigned char *s, size_t len, size_t i);
 /* Decodes the code point at s[i] into *cp and returns its length in bytes.
  * An ill-formed byte decodes as U+FFFD of length 1, so that text which was
  * not checked is still split safely; at i >= len, *cp is CG_TEXT_END and 0
