@@ -29,10 +29,21 @@ static void cg_build_full(const CgRdfGraph *graph, CgCanonGraph *g)
     cg_canon_graph_index(g);
 }
 
-static int cg_u64_cmp(const void *a, const void *b)
+int cg_canon_u64_cmp(const void *a, const void *b)
 {
     const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return (x > y) - (x < y);
+}
+
+int cg_canon_record_cmp(const void *a, const void *b)
+{
+    const uint64_t *x = a, *y = b;
+    for (int i = 0; i < 4; ++i) {
+        if (x[i] != y[i]) {
+            return x[i] < y[i] ? -1 : 1;
+        }
+    }
+    return 0;
 }
 
 /* Distinct labels are what makes the quads canonical; a 64-bit collision is
@@ -41,7 +52,7 @@ static bool cg_distinct(const uint64_t *colours, uint32_t n)
 {
     uint64_t *sorted = cg_xmalloc(((size_t)n + 1) * sizeof *sorted);
     memcpy(sorted, colours, (size_t)n * sizeof *sorted);
-    qsort(sorted, n, sizeof *sorted, cg_u64_cmp);
+    qsort(sorted, n, sizeof *sorted, cg_canon_u64_cmp);
     bool ok = true;
     for (uint32_t i = 1; i < n && ok; ++i) {
         ok = sorted[i] != sorted[i - 1];

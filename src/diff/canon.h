@@ -18,6 +18,11 @@ typedef struct {
     uint32_t *inc;             /* inc[inc_start[v] .. inc_start[v+1]): edge * 4 + position */
 } CgCanonGraph;
 
+/* qsort comparators: of uint64_t values, and of records of four of them
+ * (an edge's colours, a certificate entry) in lexicographic order. */
+int cg_canon_u64_cmp(const void *a, const void *b);
+int cg_canon_record_cmp(const void *a, const void *b);
+
 /* Builds the incidence lists of `g` (edges, n_nodes and n_edges set). */
 void cg_canon_graph_index(CgCanonGraph *g);
 void cg_canon_graph_clear(CgCanonGraph *g);

@@ -36,17 +36,6 @@ typedef struct {
 
 /* ---- leaves ------------------------------------------------------------- */
 
-static int cg_record_cmp(const void *a, const void *b)
-{
-    const uint64_t *x = a, *y = b;
-    for (int i = 0; i < 4; ++i) {
-        if (x[i] != y[i]) {
-            return x[i] < y[i] ? -1 : 1;
-        }
-    }
-    return 0;
-}
-
 static int cg_cert_cmp(const uint64_t *a, const uint64_t *b, uint32_t n_edges)
 {
     for (size_t i = 0; i < (size_t)n_edges * 4; ++i) {
@@ -66,7 +55,7 @@ static void cg_build_cert(const CgSearch *S, const uint64_t *colours, uint64_t *
             cert[e * 4 + a] = t & CG_BLANK_BIT ? colours[t & ~CG_BLANK_BIT] : g->term_hash[t];
         }
     }
-    qsort(cert, g->n_edges, 4 * sizeof *cert, cg_record_cmp);
+    qsort(cert, g->n_edges, 4 * sizeof *cert, cg_canon_record_cmp);
 }
 
 /* Ordering the nodes by their (distinct) colours gives a leaf's labelling
@@ -150,7 +139,7 @@ static uint32_t cg_twin_list(const CgCanonGraph *g, uint32_t u, uint32_t w, uint
                                                   : g->term_hash[t];
         }
     }
-    qsort(out, n, sizeof *out, cg_record_cmp);
+    qsort(out, n, sizeof *out, cg_canon_record_cmp);
     return n;
 }
 
@@ -166,7 +155,7 @@ static bool cg_twins(CgSearch *S, uint32_t u, uint32_t w)
     cg_twin_list(g, w, u, S->twin_b);
     S->x.work += du * 2u;
     for (uint32_t i = 0; i < du; ++i) {
-        if (cg_record_cmp(S->twin_a[i], S->twin_b[i])) {
+        if (cg_canon_record_cmp(S->twin_a[i], S->twin_b[i])) {
             return false;
         }
     }

@@ -128,23 +128,6 @@ static void cg_part_graph(const CgSplit *sp, const CgPart *part, CgCanonGraph *s
     cg_canon_graph_index(sub);
 }
 
-static int cg_u64_cmp(const void *a, const void *b)
-{
-    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
-static int cg_record_cmp(const void *a, const void *b)
-{
-    const uint64_t *x = a, *y = b;
-    for (int i = 0; i < 4; ++i) {
-        if (x[i] != y[i]) {
-            return x[i] < y[i] ? -1 : 1;
-        }
-    }
-    return 0;
-}
-
 /* Whether the part's nodes already have distinct colours. */
 static bool cg_part_discrete(const CgSplit *sp, const CgPart *part)
 {
@@ -155,7 +138,7 @@ static bool cg_part_discrete(const CgSplit *sp, const CgPart *part)
     for (uint32_t i = 0; i < part->count; ++i) {
         c[i] = cg_canon_colour(sp->s, sp->members[part->start + i]);
     }
-    qsort(c, part->count, sizeof *c, cg_u64_cmp);
+    qsort(c, part->count, sizeof *c, cg_canon_u64_cmp);
     bool distinct = true;
     for (uint32_t i = 1; i < part->count && distinct; ++i) {
         distinct = c[i] != c[i - 1];
@@ -188,7 +171,7 @@ static uint64_t cg_direct_cert(const CgSplit *sp, const CgPart *part)
         }
     }
     if (n) {
-        qsort(records, n, sizeof *records, cg_record_cmp);
+        qsort(records, n, sizeof *records, cg_canon_record_cmp);
     }
     uint64_t h = CG_CANON_CERT_SEED;
     for (size_t i = 0; i < n * 4; ++i) {
