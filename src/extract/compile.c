@@ -21,6 +21,14 @@ void cg_vocab_free(CgVocab *vocab)
         free(vocab->words[i]);
     }
     free(vocab->words);
+    for (size_t k = 0; vocab->affix_base && k < vocab->prefixes.n_keys; ++k) {
+        free(vocab->prefix_ids[k].bits);
+    }
+    for (size_t k = 0; vocab->affix_base && k < vocab->suffixes.n_keys; ++k) {
+        free(vocab->suffix_ids[k].bits);
+    }
+    free(vocab->prefix_ids);
+    free(vocab->suffix_ids);
     cg_affix_free(&vocab->prefixes);
     cg_affix_free(&vocab->suffixes);
     cg_strmap_free(vocab->ids);
@@ -34,7 +42,6 @@ static uint32_t vocab_intern(CgVocab *vocab, const char *word)
         id = (uint32_t)vocab->n++;
         cg_strmap_put(vocab->ids, word, strlen(word), id);
         vocab->words = cg_xgrow(vocab->words, &vocab->cap, vocab->n, sizeof *vocab->words);
-        vocab->words[0] = NULL;
         vocab->words[id] = cg_xstrdup(word);
     }
     return id;
@@ -60,11 +67,6 @@ static size_t vocab_affix_stride(const CgVocab *vocab)
     return vocab->suffixes.n_keys + 1;
 }
 
-void cg_vocab_finish(CgVocab *vocab)
-{
-    vocab->affix_base = (uint32_t)vocab->n;
-    vocab->n += (vocab->prefixes.n_keys + 1) * vocab_affix_stride(vocab) - 1;
-}
 
 uint32_t cg_vocab_lookup(const CgVocab *vocab, const char *norm, size_t len)
 {
@@ -93,35 +95,63 @@ static void wordset_add(CgWordSet *set, size_t vocab_size, uint32_t id)
     }
 }
 
-static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab);
-
-/* Every id an affix word accepts: the pattern words that have the affix,
- * and the affix pairs whose prefix (or suffix) has it in turn. */
-static void compile_affix(CgCNode *c, const CgPatNode *n, const CgVocab *vocab)
+/* Every id affix `k` of `trie` accepts: the pattern words that have it, and
+ * the (prefix, suffix) pairs whose prefix (or suffix) has it in turn. */
+static void vocab_affix_ids(const CgVocab *vocab, const CgAffixTrie *trie, size_t k,
+                            CgWordSet *out)
 {
-    const bool prefix = n->kind == CG_PAT_PREFIX;
-    const CgAffixTrie *trie = prefix ? &vocab->prefixes : &vocab->suffixes;
-    const size_t k = cg_affix_find(trie, n->word);
-    c->starts.bits = cg_xcalloc((vocab->n + 63) / 64, sizeof *c->starts.bits);
+    const bool prefix = trie == &vocab->prefixes;
+    out->bits = cg_xcalloc((vocab->n + 63) / 64, sizeof *out->bits);
     for (uint32_t id = 1; id < vocab->affix_base; ++id) {
         const char *w = vocab->words[id];
         if (cg_affix_matches(trie, k, w, strlen(w))) {
-            wordset_add(&c->starts, vocab->n, id);
+            wordset_add(out, vocab->n, id);
         }
     }
     const size_t stride = vocab_affix_stride(vocab);
     for (size_t p = 0; p <= vocab->prefixes.n_keys; ++p) {
         for (size_t s = 0; s < stride; ++s) {
             const size_t mine = prefix ? p : s;
-            if (!mine) {
-                continue;
-            }
-            const char *key = trie->keys[mine - 1];
-            if (cg_affix_matches(trie, k, key, strlen(key))) {
-                wordset_add(&c->starts, vocab->n, vocab->affix_base + (uint32_t)(p * stride + s) - 1);
+            if (mine && cg_affix_matches(trie, k, trie->keys[mine - 1],
+                                         strlen(trie->keys[mine - 1]))) {
+                wordset_add(out, vocab->n, vocab->affix_base + (uint32_t)(p * stride + s) - 1);
             }
         }
     }
+}
+
+/* Each affix's ids are found once here, not at every pattern that uses it. */
+void cg_vocab_finish(CgVocab *vocab)
+{
+    vocab->affix_base = (uint32_t)vocab->n;
+    vocab->n += (vocab->prefixes.n_keys + 1) * vocab_affix_stride(vocab) - 1;
+    vocab->prefix_ids = cg_xcalloc(vocab->prefixes.n_keys + 1, sizeof *vocab->prefix_ids);
+    vocab->suffix_ids = cg_xcalloc(vocab->suffixes.n_keys + 1, sizeof *vocab->suffix_ids);
+    for (size_t k = 0; k < vocab->prefixes.n_keys; ++k) {
+        vocab_affix_ids(vocab, &vocab->prefixes, k, &vocab->prefix_ids[k]);
+    }
+    for (size_t k = 0; k < vocab->suffixes.n_keys; ++k) {
+        vocab_affix_ids(vocab, &vocab->suffixes, k, &vocab->suffix_ids[k]);
+    }
+}
+
+static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab);
+
+/* The ids affix word `n` accepts (the vocabulary's). */
+static const CgWordSet *affix_ids(const CgPatNode *n, const CgVocab *vocab)
+{
+    return n->kind == CG_PAT_PREFIX
+               ? &vocab->prefix_ids[cg_affix_find(&vocab->prefixes, n->word)]
+               : &vocab->suffix_ids[cg_affix_find(&vocab->suffixes, n->word)];
+}
+
+static void compile_affix(CgCNode *c, const CgPatNode *n, const CgVocab *vocab)
+{
+    const CgWordSet *ids = affix_ids(n, vocab);
+    const size_t blocks = (vocab->n + 63) / 64;
+    c->starts.bits = cg_xmalloc(blocks * sizeof *c->starts.bits);
+    memcpy(c->starts.bits, ids->bits, blocks * sizeof *c->starts.bits);
+    c->starts.n_words = ids->n_words;
     c->firsts = &c->starts;
 }
 
@@ -217,10 +247,7 @@ static void compile_alt(CgCNode *c, const CgPatNode *n, const CgVocab *vocab)
         if (w && w->kind == CG_PAT_WORD) {
             wordset_add(&c->set, vocab->n, cg_vocab_lookup(vocab, w->word, strlen(w->word)));
         } else if (w) {
-            CgCNode affix = {0};
-            compile_affix(&affix, w, vocab);
-            wordset_union(&c->set, &affix.starts, vocab->n);
-            free(affix.starts.bits);
+            wordset_union(&c->set, affix_ids(w, vocab), vocab->n);
         } else {
             c->kids[c->n_kids++] = compile_node(n->kids[i], vocab);
         }

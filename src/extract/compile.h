@@ -82,6 +82,8 @@ typedef struct {
     char **words;          /* per id below `affix_base`, the word (owned) */
     CgAffixTrie prefixes;  /* of "word*" */
     CgAffixTrie suffixes;  /* of "*word" */
+    CgWordSet *prefix_ids; /* per prefix, every id it accepts (cg_vocab_finish) */
+    CgWordSet *suffix_ids; /* per suffix, likewise */
     uint32_t affix_base;   /* the first affix id; 0 until cg_vocab_finish */
     size_t n;              /* ids in use, plus one */
     size_t cap;
