@@ -1,11 +1,10 @@
 #include "rdf_stream.h"
 
 #include "../core/mem.h"
+#include "rdf_common.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define CG_NS_RDF_TYPE "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 struct CgRdfStream {
     raptor_iostream *io;    /* onto the caller's FILE */
@@ -43,7 +42,7 @@ CgRdfStream *cg_rdf_stream_new(raptor_world *world, FILE *out, bool turtle,
     CgRdfStream *s = cg_xcalloc(1, sizeof *s);
     s->turtle = turtle;
     s->io = raptor_new_iostream_from_handler(world, out, &cg_file_handler);
-    s->rdf_type = raptor_new_uri(world, (const unsigned char *)CG_NS_RDF_TYPE);
+    s->rdf_type = raptor_new_uri(world, (const unsigned char *)CG_NS_RDF "type");
     if (!s->io || !s->rdf_type) {
         cg_rdf_stream_free(s);
         return NULL;
