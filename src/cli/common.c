@@ -77,7 +77,7 @@ int cg_cli_write_outputs(const CgGraph *graph, const char *base, const CgOutput 
                          int n_outputs, CgDiagSink *sink)
 {
     CgAtomicFile **files = cg_xcalloc(n_outputs > 0 ? (size_t)n_outputs : 1, sizeof *files);
-    int failed = 0;
+    int failed = 0, replaced = 0;
     for (int i = 0; i < n_outputs && !failed; ++i) {
         files[i] = cli_write_one(graph, base, &outputs[i], sink);
         failed += !files[i];
@@ -86,10 +86,13 @@ int cg_cli_write_outputs(const CgGraph *graph, const char *base, const CgOutput 
         if (failed && files[i]) {
             cg_atomic_abort(files[i]);
         } else if (files[i]) {
-            failed += cg_atomic_commit(files[i], sink) != CG_OK;
+            const bool ok = cg_atomic_commit(files[i], sink) == CG_OK;
+            failed += !ok;
+            replaced += ok;
         }
     }
-    if (failed && n_outputs > 1) {
+    /* Only a rename can fail after another succeeded; each says so itself. */
+    if (failed && !replaced && n_outputs > 1) {
         cg_diag(sink, CG_SEV_NOTE, CG_OK, NULL, 0, 0,
                 "no output was replaced: they are written all together or not at all");
     }
