@@ -6,6 +6,7 @@
 
 #include "../core/buf.h"
 #include "../core/mem.h"
+#include "../core/normalize.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +49,8 @@ static void add_alias(CgMatcher *m, uint32_t entity, uint32_t alias_index, const
         }
         words[n++] = cg_ac_intern(m->ac, toks[i].norm, toks[i].norm_len);
         if (alias->exact_case) {
-            cg_buf_append(&m->exact, alias->text + toks[i].begin, toks[i].end - toks[i].begin);
-            cg_buf_append(&m->exact, "", 1);
+            cg_normalize_keep_case(&m->exact, alias->text + toks[i].begin,
+                                   toks[i].end - toks[i].begin);
         }
     }
     if (n) {
@@ -180,51 +181,22 @@ static void find_hits(Scan *sc, const CgSentence *sent)
     }
 }
 
-/* One code unit of `s` as a reader compares it: curly apostrophes and
- * quotes count as the straight ones (as in core/normalize.h). */
-static unsigned char straight_next(const char *s, size_t n, size_t *i)
-{
-    const unsigned char *p = (const unsigned char *)s + *i;
-    const size_t left = n - *i;
-    if (left >= 3 && p[0] == 0xE2 && p[1] == 0x80) {
-        if (p[2] == 0x98 || p[2] == 0x99 || p[2] == 0x9C || p[2] == 0x9D) {
-            *i += 3;
-            return p[2] <= 0x99 ? '\'' : '"';
-        }
-    }
-    if (left >= 2 && p[0] == 0xCA && p[1] == 0xBC) {
-        *i += 2;
-        return '\'';
-    }
-    *i += 1;
-    return p[0];
-}
-
-static bool straight_equal(const char *a, size_t alen, const char *b, size_t blen)
-{
-    size_t i = 0, j = 0;
-    while (i < alen && j < blen) {
-        if (straight_next(a, alen, &i) != straight_next(b, blen, &j)) {
-            return false;
-        }
-    }
-    return i == alen && j == blen;
-}
-
-/* `case: exact`: the matched tokens must be the alias' tokens byte for
- * byte, letter case included. */
+/* `case: exact`: the matched tokens must be the alias' tokens letter for
+ * letter, case included (quotes straightened and NFC applied on both sides). */
 static bool exact_case_ok(const Scan *sc, const Candidate *c, const Hit *h)
 {
     const char *want = sc->m->exact.data + c->exact_at;
-    for (size_t p = h->begin; p < h->end; ++p) {
+    CgBuf have = CG_BUF_INIT;
+    bool ok = true;
+    for (size_t p = h->begin; ok && p < h->end; ++p) {
         const CgToken *tok = &sc->toks[sc->pos_tok[p]];
-        const size_t want_len = strlen(want);
-        if (!straight_equal(sc->doc + tok->begin, tok->end - tok->begin, want, want_len)) {
-            return false;
-        }
-        want += want_len + 1;
+        cg_buf_clear(&have);
+        cg_normalize_keep_case(&have, sc->doc + tok->begin, tok->end - tok->begin);
+        ok = !strcmp(have.data, want);
+        want += strlen(want) + 1;
     }
-    return true;
+    cg_buf_free(&have);
+    return ok;
 }
 
 static bool type_fits(const Scan *sc, size_t mention, const CgReference *ref)

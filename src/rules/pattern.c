@@ -198,8 +198,7 @@ static CgPatNode *pat_parse_word(CgPatParser *p)
     }
     const bool prefix = pat_take(p, '*');
     const size_t len = p->pos - start;
-    char *norm = cg_xmalloc(len + 1);
-    cg_normalize(p->src + start, len - (prefix ? 1 : 0), norm);
+    char *norm = cg_normalize(p->src + start, len - (prefix ? 1 : 0), NULL);
     CgPatNode *seq = pat_node(CG_PAT_SEQ, (unsigned)start + 1);
     char *save = NULL;
     for (char *w = strtok_r(norm, "-", &save); w; w = strtok_r(NULL, "-", &save)) {
@@ -247,8 +246,7 @@ static CgPatNode *pat_parse_quoted(CgPatParser *p)
     const char *end = strchr(p->src + p->pos, '\'');
     const size_t len = (size_t)(end - (p->src + p->pos));
     CgPatNode *n = pat_node(CG_PAT_WORD, (unsigned)start + 1);
-    n->word = cg_xmalloc(len + 1);
-    cg_normalize(p->src + p->pos, len, n->word);
+    n->word = cg_normalize(p->src + p->pos, len, NULL);
     p->pos += len + 1;
     return n;
 }
@@ -264,8 +262,7 @@ static CgPatNode *pat_parse_suffix(CgPatParser *p)
         return NULL;
     }
     CgPatNode *n = pat_node(CG_PAT_SUFFIX, (unsigned)start + 1);
-    n->word = cg_xmalloc(len + 1);
-    cg_normalize(p->src + p->pos, len, n->word);
+    n->word = cg_normalize(p->src + p->pos, len, NULL);
     p->pos += len;
     return n;
 }

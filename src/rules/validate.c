@@ -88,8 +88,7 @@ static void check_relations(CgLoader *ld)
  * normalised, hyphens read as spaces, runs of spaces as one. */
 static char *alias_key(const char *text, size_t *len)
 {
-    char *key = cg_xmalloc(strlen(text) + 1);
-    cg_normalize(text, strlen(text), key);
+    char *key = cg_normalize(text, strlen(text), NULL);
     size_t o = 0;
     bool gap = false;
     for (const char *p = key; *p; ++p) {

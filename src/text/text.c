@@ -6,22 +6,30 @@
 
 #include <stdlib.h>
 
-/* All norms live in one block sized before any is written, so the pointers
- * handed out in CgToken never move. */
+/* All norms live in one block, filled first and pointed into after, so the
+ * pointers handed out in CgToken never move (a fold may be longer than the
+ * text it comes from: "ŉ" folds to two code points). */
 static void assign_norms(CgText *t)
 {
+    CgBuf pool = CG_BUF_INIT;
     size_t size = 1;
     for (size_t i = 0; i < t->n_toks; ++i) {
         size += t->toks[i].end - t->toks[i].begin + 1;
     }
-    t->pool = cg_xmalloc(size);
-    char *p = t->pool;
+    pool.data = cg_xmalloc(size);
+    pool.cap = size;
+    pool.data[0] = '\0';
+    size_t *at = cg_xmalloc((t->n_toks + 1) * sizeof *at);
     for (size_t i = 0; i < t->n_toks; ++i) {
         CgToken *tok = &t->toks[i];
-        tok->norm = p;
-        tok->norm_len = cg_normalize(t->doc + tok->begin, tok->end - tok->begin, p);
-        p += tok->norm_len + 1;
+        at[i] = pool.len;
+        tok->norm_len = cg_normalize_append(&pool, t->doc + tok->begin, tok->end - tok->begin);
     }
+    t->pool = cg_buf_take(&pool);
+    for (size_t i = 0; i < t->n_toks; ++i) {
+        t->toks[i].norm = t->pool + at[i];
+    }
+    free(at);
 }
 
 CgText *cg_text_analyze(const char *s, size_t len)

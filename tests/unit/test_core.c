@@ -69,16 +69,66 @@ static void test_hash_is_stable(void **state)
     assert_int_equal(cg_hash_bytes(CG_HASH_SEED, "a", 1), UINT64_C(0xaf63dc4c8601ec8c));
 }
 
+static void assert_norm(const char *in, const char *want)
+{
+    size_t len = 0;
+    char *got = cg_normalize(in, strlen(in), &len);
+    assert_string_equal(got, want);
+    assert_int_equal(len, strlen(want));
+    free(got);
+}
+
 static void test_normalize(void **state)
 {
     (void)state;
-    char out[64];
-    const char *in = "Russia\xE2\x80\x99s";
-    assert_int_equal(cg_normalize(in, strlen(in), out), 8);
-    assert_string_equal(out, "russia's");
-    const char *quoted = "\xE2\x80\x9CZ\xC3\x9Crich\xE2\x80\x9D";
-    cg_normalize(quoted, strlen(quoted), out);
-    assert_string_equal(out, "\"z\xC3\xBCrich\"");
+    assert_norm("Russia\xE2\x80\x99s", "russia's");
+    assert_norm("\xE2\x80\x9CZ\xC3\x9Crich\xE2\x80\x9D", "\"z\xC3\xBCrich\"");
+}
+
+/* Full case folding, not only ASCII and Latin-1: ß folds to ss, so
+ * "STRASSE" and "Straße" are one word; Greek final and medial sigma fold
+ * alike; Cyrillic and Latin Extended letters fold. */
+static void test_normalize_folds_full_unicode(void **state)
+{
+    (void)state;
+    char *a = cg_normalize("STRASSE", 7, NULL);
+    char *b = cg_normalize("Stra\xC3\x9F" "e", 7, NULL);
+    assert_string_equal(a, b);
+    assert_string_equal(a, "strasse");
+    free(a);
+    free(b);
+    /* ΟΔΥΣΣΕΥΣ (capitals) and Οδυσσευς (final sigma) */
+    char *g1 = cg_normalize("\xCE\x9F\xCE\x94\xCE\xA5\xCE\xA3\xCE\xA3\xCE\x95\xCE\xA5\xCE\xA3", 16, NULL);
+    char *g2 = cg_normalize("\xCE\x9F\xCE\xB4\xCF\x85\xCF\x83\xCF\x83\xCE\xB5\xCF\x85\xCF\x82", 16, NULL);
+    assert_string_equal(g1, g2);
+    free(g1);
+    free(g2);
+    assert_norm("\xD0\x97\xD0\x95\xD0\x9B\xD0\x95\xD0\x9D\xD0\xA1\xD0\x9A\xD0\x98\xD0\x99",
+                "\xD0\xB7\xD0\xB5\xD0\xBB\xD0\xB5\xD0\xBD\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9");
+    assert_norm("\xC5\x81\xC3\x93" "D\xC5\xB9", "\xC5\x82\xC3\xB3" "d\xC5\xBA"); /* ŁÓDŹ */
+}
+
+/* NFC: "É" as one code point and as E + U+0301 give the same bytes. */
+static void test_normalize_composes(void **state)
+{
+    (void)state;
+    char *composed = cg_normalize("\xC3\x89lys\xC3\xA9" "e", 8, NULL);
+    char *decomposed = cg_normalize("E\xCC\x81lyse\xCC\x81" "e", 10, NULL);
+    assert_string_equal(composed, decomposed);
+    assert_string_equal(composed, "\xC3\xA9lys\xC3\xA9" "e");
+    free(composed);
+    free(decomposed);
+    CgBuf keep = CG_BUF_INIT;
+    cg_normalize_keep_case(&keep, "E\xCC\x81", 3);
+    assert_string_equal(keep.data, "\xC3\x89");
+    cg_buf_free(&keep);
+}
+
+/* Bytes that are no UTF-8 are kept, and ASCII in them still folds. */
+static void test_normalize_ill_formed(void **state)
+{
+    (void)state;
+    assert_norm("AB\xFF" "C", "ab\xFF" "c");
 }
 
 typedef struct {
@@ -184,6 +234,9 @@ int main(void)
         cmocka_unit_test(test_strmap_put_get_many),
         cmocka_unit_test(test_hash_is_stable),
         cmocka_unit_test(test_normalize),
+        cmocka_unit_test(test_normalize_folds_full_unicode),
+        cmocka_unit_test(test_normalize_composes),
+        cmocka_unit_test(test_normalize_ill_formed),
         cmocka_unit_test(test_diag_sink_counts),
         cmocka_unit_test(test_atomic_file_commit_and_abort),
         cmocka_unit_test(test_atomic_file_reports_unwritable_dir),

@@ -132,6 +132,31 @@ static void test_case(void **state)
 }
 
 /* `case: exact` compares bytes after straightening apostrophes. */
+/* Full Unicode case folding and NFC: "Straße" matches the alias
+ * "STRASSE"; a Greek name in capitals (medial and final sigma) matches;
+ * "Élysée" written with combining accents (NFD) matches the composed alias,
+ * also when the alias says `case: exact`. */
+static void test_unicode_folding_and_nfc(void **state)
+{
+    (void)state;
+    CgRuleSet *rules = load(
+        "entities:\n"
+        "  - {id: street, type: Place, label: HAUPTSTRASSE}\n"
+        "  - {id: odysseus, type: Person, label: \"\xCE\x9F\xCE\xB4\xCF\x85\xCF\x83\xCF\x83\xCE\xB5\xCF\x8D\xCF\x82\"}\n"
+        "  - {id: elysee, type: Organization, label: \"\xC3\x89lys\xC3\xA9" "e\"}\n"
+        "  - id: cafe\n"
+        "    type: Place\n"
+        "    label: Le Bistro\n"
+        "    aliases: [{text: \"Caf\xC3\xA9\", case: exact}]\n");
+    assert_mentions(rules, "They met on Hauptstra\xC3\x9F" "e.", "street[Hauptstra\xC3\x9F" "e]");
+    assert_mentions(rules, "\xCE\x9F\xCE\x94\xCE\xA5\xCE\xA3\xCE\xA3\xCE\x95\xCE\x8E\xCE\xA3 spoke.",
+                    "odysseus[\xCE\x9F\xCE\x94\xCE\xA5\xCE\xA3\xCE\xA3\xCE\x95\xCE\x8E\xCE\xA3]");
+    assert_mentions(rules, "The E\xCC\x81lyse\xCC\x81" "e said so.",
+                    "elysee[E\xCC\x81lyse\xCC\x81" "e]");
+    assert_mentions(rules, "Cafe\xCC\x81 and CAF\xC3\x89.", "cafe[Cafe\xCC\x81]/1");
+    cg_rules_free(rules);
+}
+
 static void test_exact_case_apostrophe(void **state)
 {
     (void)state;
@@ -280,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_possessive),
         cmocka_unit_test(test_case),
         cmocka_unit_test(test_exact_case_apostrophe),
+        cmocka_unit_test(test_unicode_folding_and_nfc),
         cmocka_unit_test(test_leftmost_longest),
         cmocka_unit_test(test_overlap_leftmost_wins),
         cmocka_unit_test(test_token_boundaries),

@@ -137,8 +137,9 @@ static void test_words_and_numbers(void **state)
 static void test_non_ascii_letters(void **state)
 {
     (void)state;
+    /* Cyrillic folds too (К -> к), not only Latin-1 */
     assert_tokens("\xC3\x89lys\xC3\xA9\x65 Zelenskyy \xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2",
-                  "\xC3\xA9lys\xC3\xA9\x65 zelenskyy \xD0\x9A\xD0\xB8\xD0\xB5\xD0\xB2");
+                  "\xC3\xA9lys\xC3\xA9\x65 zelenskyy \xD0\xBA\xD0\xB8\xD0\xB5\xD0\xB2");
 }
 
 static void test_punctuation(void **state)
