@@ -24,6 +24,7 @@ void cg_claims_vocab(const CgClaimRules *claims, CgVocab *vocab)
     }
     vocab_cues(vocab, claims->certainty, claims->n_certainty);
     vocab_cues(vocab, claims->comparators, claims->n_comparators);
+    vocab_cues(vocab, claims->units, claims->n_units);
     for (size_t i = 0; i < claims->n_negation; ++i) {
         cg_vocab_add_pattern(vocab, claims->negation[i]);
     }
@@ -33,7 +34,7 @@ void cg_claims_vocab(const CgClaimRules *claims, CgVocab *vocab)
  * only borrows them: compiling copies what it needs. */
 static void compile_cues(CgCPattern *out, CgPatNode **cues, size_t n, const CgVocab *vocab)
 {
-    CgPatNode alt = {CG_PAT_ALT, false, NULL, 0, cues, n, 1};
+    CgPatNode alt = {.kind = CG_PAT_ALT, .kids = cues, .n_kids = n, .col = 1};
     cg_cpattern_init(out, &alt, vocab);
 }
 
@@ -66,6 +67,8 @@ void cg_claims_compile(CgClaimsCompiled *out, const CgClaimRules *claims, const 
     out->certainty = compile_classes(claims->certainty, claims->n_certainty, vocab);
     out->n_comparators = claims->n_comparators;
     out->comparators = compile_classes(claims->comparators, claims->n_comparators, vocab);
+    out->n_units = claims->n_units;
+    out->units = compile_classes(claims->units, claims->n_units, vocab);
     if (claims->n_negation) {
         compile_cues(&out->negation, claims->negation, claims->n_negation, vocab);
     }
@@ -85,6 +88,7 @@ void cg_claims_free_compiled(CgClaimsCompiled *compiled)
     free_patterns(compiled->context, compiled->n_context);
     free_patterns(compiled->certainty, compiled->n_certainty);
     free_patterns(compiled->comparators, compiled->n_comparators);
+    free_patterns(compiled->units, compiled->n_units);
     cg_cpattern_free(&compiled->negation);
     memset(compiled, 0, sizeof *compiled);
 }
@@ -92,7 +96,7 @@ void cg_claims_free_compiled(CgClaimsCompiled *compiled)
 bool cg_claims_cue_at(const CgCPattern *cue, const CgSentenceView *view, size_t pos,
                       size_t *last)
 {
-    static const CgRunContext phrase = {NULL, NULL, NULL, 0, false};
+    static const CgRunContext phrase = {.rules = NULL};
     CgBinding b;
     if (!cue->root || !cg_pattern_match_at(&phrase, cue->root, view, pos, &b, NULL)) {
         return false;

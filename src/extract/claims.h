@@ -15,6 +15,8 @@ typedef struct {
     size_t n_certainty;
     CgCPattern *comparators; /* one ALT of cues per class */
     size_t n_comparators;
+    CgCPattern *units;       /* one ALT of cues per class */
+    size_t n_units;
     CgCPattern negation;     /* one ALT of all cues; root NULL when none */
 } CgClaimsCompiled;
 

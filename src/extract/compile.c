@@ -79,9 +79,15 @@ uint32_t cg_vocab_lookup(const CgVocab *vocab, const char *norm, size_t len)
     return p || s ? vocab->affix_base + (uint32_t)(p * vocab_affix_stride(vocab) + s) - 1 : 0;
 }
 
+/* 's and ': a mention that ends with a possessive holds them already. */
+static bool is_possessive_word(const char *w)
+{
+    return !strcmp(w, "'s") || !strcmp(w, "'");
+}
+
 static bool is_single_word(const CgPatNode *n)
 {
-    return n->kind == CG_PAT_WORD && !n->optional;
+    return n->kind == CG_PAT_WORD && !n->optional && !is_possessive_word(n->word);
 }
 
 static void wordset_add(CgWordSet *set, size_t vocab_size, uint32_t id)
@@ -256,14 +262,47 @@ static void compile_alt(CgCNode *c, const CgPatNode *n, const CgVocab *vocab)
     compile_alt_dispatch(c, vocab->n);
 }
 
+#define CG_SPAN_CAP 12u
+
+/* The most units a match of `n` can cover (capped): how far back a <!X
+ * constraint looks. */
+static unsigned pattern_span_max(const CgPatNode *n)
+{
+    unsigned span = 0;
+    switch (n->kind) {
+    case CG_PAT_SEQ:
+        for (size_t i = 0; i < n->n_kids && span < CG_SPAN_CAP; ++i) {
+            span += pattern_span_max(n->kids[i]);
+        }
+        break;
+    case CG_PAT_ALT:
+        for (size_t i = 0; i < n->n_kids; ++i) {
+            const unsigned k = pattern_span_max(n->kids[i]);
+            span = k > span ? k : span;
+        }
+        break;
+    case CG_PAT_CAPTURE: span = pattern_span_max(n->kids[0]); break;
+    case CG_PAT_GAP: span = n->gap_max; break;
+    case CG_PAT_QUANTITY: span = 6; break;
+    case CG_PAT_NOT:
+    case CG_PAT_NOT_BEFORE: span = 0; break;
+    default: span = 1; break;
+    }
+    return span < CG_SPAN_CAP ? span : CG_SPAN_CAP;
+}
+
 static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab)
 {
     CgCNode *c = cg_xcalloc(1, sizeof *c);
     c->kind = n->kind;
     c->optional = n->optional;
     c->gap_max = n->gap_max;
+    c->gap_any = n->gap_any;
+    c->greedy = n->greedy;
+    c->col = n->col;
     if (n->kind == CG_PAT_WORD) {
         c->word = cg_vocab_lookup(vocab, n->word, strlen(n->word));
+        c->possessive = is_possessive_word(n->word);
     } else if (n->kind == CG_PAT_PREFIX || n->kind == CG_PAT_SUFFIX) {
         compile_affix(c, n, vocab);
     } else if (n->kind == CG_PAT_ALT) {
@@ -275,8 +314,11 @@ static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab)
             c->kids[c->n_kids] = compile_node(n->kids[c->n_kids], vocab);
         }
     }
+    if (c->kind == CG_PAT_NOT_BEFORE) {
+        c->span_max = pattern_span_max(n->kids[0]);
+    }
     /* A cheap test before trying a node: which word it must start with. */
-    if (c->kind == CG_PAT_WORD) {
+    if (c->kind == CG_PAT_WORD && !c->possessive) {
         c->first = c->word;
     } else if (c->kind == CG_PAT_SEQ && c->n_kids && !c->kids[0]->optional) {
         c->first = c->kids[0]->first;

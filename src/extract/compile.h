@@ -42,6 +42,12 @@ struct CgCNode {
     CgWordSet starts;   /* ALT, PREFIX, SUFFIX: owned storage for `firsts` */
     char *text;         /* CAPTURE: its name; borrowed */
     unsigned gap_max;   /* GAP */
+    bool gap_any;       /* GAP: may cross mentions and clause breaks */
+    bool greedy;        /* GAP: longest first */
+    bool possessive;    /* WORD: 's or ', which a possessive mention
+                         * before it holds already (matched consuming nothing) */
+    unsigned span_max;  /* NOT_BEFORE: the most units its kid can span */
+    unsigned col;       /* the column in the pattern's source */
     CgWordSet set;      /* ALT: its single-word alternatives */
     CgCNode **kids;     /* SEQ: elements; ALT: the other alternatives */
     size_t n_kids;

@@ -29,12 +29,11 @@ static size_t required_elements(const CgCNode *root, size_t n)
 static bool trace_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *p,
                           const CgSentenceView *view, CgNearMiss *miss)
 {
-    const CgRunContext ctx = {x->rules, cg_rules_relation(x->rules, r), x->claims.comparators,
-                              x->claims.n_comparators, false};
+    const CgRunContext ctx = cg_run_context(x, cg_rules_relation(x->rules, r), false);
     miss->matched = miss->element = 0;
     miss->stop_token = view->n_units ? view->units[0].tok_begin : 0;
     for (size_t start = 0; start < view->n_units; ++start) {
-        CgRunTrace trace = {false, 0, start};
+        CgRunTrace trace = {.at_unit = start};
         CgBinding b;
         if (cg_pattern_match_at(&ctx, p->root, view, start, &b, &trace)) {
             return false;

@@ -25,8 +25,10 @@ CgExtractor *cg_extractor_new(const CgRuleSet *rules)
         }
     }
     cg_claims_vocab(cg_rules_claims(rules), &x->vocab);
+    cg_syntax_vocab(cg_rules_syntax(rules), &x->vocab);
     cg_vocab_finish(&x->vocab);
     cg_claims_compile(&x->claims, cg_rules_claims(rules), &x->vocab);
+    cg_syntax_compile(&x->syntax, cg_rules_syntax(rules), &x->vocab);
     x->patterns = cg_xcalloc(n, sizeof *x->patterns);
     for (size_t r = 0; r < n; ++r) {
         const CgRelationRule *rule = cg_rules_relation(rules, r);
@@ -52,6 +54,7 @@ void cg_extractor_free(CgExtractor *extractor)
     }
     free(extractor->patterns);
     cg_claims_free_compiled(&extractor->claims);
+    cg_syntax_free_compiled(&extractor->syntax);
     cg_vocab_free(&extractor->vocab);
     free(extractor);
 }
@@ -72,6 +75,7 @@ typedef struct {
 /* The sentence being read: its view, and the words it holds. */
 typedef struct {
     CgSentenceView view;
+    CgUnit *units;     /* view.units, writable: the syntax marks them */
     uint32_t index;
     uint64_t *present; /* bitset of the word ids of its plain tokens */
     size_t blocks;     /* length of `present` and of every CgWordSet */
@@ -85,6 +89,7 @@ typedef struct {
     CgBinding *context;        /* per context pattern: its first match */
     bool certainty_searched;
     size_t *certainty_first;   /* per certainty class: first unit with a cue, or SIZE_MAX */
+    CgSentenceSyntax syntax;   /* its clause breaks and lists of names */
     bool limited;              /* a relation pattern ran out of steps here */
     uint32_t limited_rule;     /* the first one that did */
     CgStepLimitHit *hits;      /* every sentence that was `limited` */
@@ -147,7 +152,8 @@ static void extract_quantity(const CgExtractor *x, CgAssertion *a, const CgSente
     size_t first = b->qty_first;
     a->comparator = b->comparator >= 0
                         ? b->comparator
-                        : extract_comparator_before(x, st, b->num_first, &first);
+                        : extract_comparator_before(x, st, b->qty_first, &first);
+    a->unit = b->unit;
     a->qty_begin = unit_byte_begin(st, first);
     a->qty_end = unit_byte_end(st, b->qty_last);
     a->num_begin = unit_byte_begin(st, b->num_first);
@@ -173,8 +179,7 @@ static const CgAttribution *extract_attribution(const CgExtractor *x, CgSentence
         return at;
     }
     at->searched = true;
-    const CgRunContext ctx = {x->rules, NULL, x->claims.comparators, x->claims.n_comparators,
-                              true};
+    const CgRunContext ctx = cg_run_context(x, NULL, true);
     for (size_t p = 0; p < x->claims.n_attribution && !at->found; ++p) {
         if (!cg_cpattern_anchors_present(&x->claims.attribution[p], st->present)) {
             continue; /* "according to ..." without "according" */
@@ -187,10 +192,14 @@ static const CgAttribution *extract_attribution(const CgExtractor *x, CgSentence
     return at;
 }
 
-static void extract_claimer(const CgExtractor *x, CgAssertion *a, CgSentenceState *st)
+/* The claimer owns the clause it reports, not its own words: a match that
+ * shares units with the attribution ("NATO Secretary General Mark Rutte
+ * said") is no claim of Rutte's. */
+static void extract_claimer(const CgExtractor *x, CgAssertion *a, CgSentenceState *st,
+                            const CgBinding *b)
 {
     const CgAttribution *at = extract_attribution(x, st);
-    if (!at->found) {
+    if (!at->found || (at->b.first <= b->last && b->first <= at->b.last)) {
         return;
     }
     if (at->b.claimer) {
@@ -265,8 +274,7 @@ static bool extract_negated(const CgExtractor *x, const CgSentenceState *st,
 /* The first match of each context pattern in the sentence. */
 static void extract_find_context(const CgExtractor *x, CgSentenceState *st)
 {
-    const CgRunContext ctx = {x->rules, NULL, x->claims.comparators, x->claims.n_comparators,
-                              false};
+    const CgRunContext ctx = cg_run_context(x, NULL, false);
     st->context_searched = true;
     for (size_t p = 0; p < x->claims.n_context; ++p) {
         st->context_found[p] = false;
@@ -306,6 +314,7 @@ static void extract_context(const CgExtractor *x, CgAssertion *a, CgSentenceStat
 static void extract_add(const CgExtractor *x, CgAssertions *as, uint32_t rule,
                         CgSentenceState *st, const CgBinding *b)
 {
+    const CgRelationRule *r = cg_rules_relation(x->rules, rule);
     CgAssertion a = {0};
     a.rule = rule;
     a.subject = b->subject->entity;
@@ -316,18 +325,95 @@ static void extract_add(const CgExtractor *x, CgAssertions *as, uint32_t rule,
     a.tok_begin = st->view.units[b->first].tok_begin;
     a.tok_end = st->view.units[b->last].tok_end;
     a.comparator = -1;
+    a.unit = -1;
+    a.certainty = -1;
     a.claimer = a.claimer_mention = CG_NO_ENTITY;
     extract_quantity(x, &a, st, b);
     extract_captures(&a, st, b);
-    a.negated = extract_negated(x, st, b);
-    if (a.negated && cg_rules_relation(x->rules, rule)->drop_negated) {
-        return;
+    if (!r->phrase_scope) {
+        a.negated = extract_negated(x, st, b);
+        if (a.negated && r->drop_negated) {
+            return;
+        }
+        a.certainty = extract_certainty(x, st, b->last);
+        extract_claimer(x, &a, st, b);
+        extract_context(x, &a, st);
     }
-    a.certainty = extract_certainty(x, st, b->last);
-    extract_claimer(x, &a, st);
-    extract_context(x, &a, st);
     as->items = cg_xgrow(as->items, &as->cap, as->n + 1, sizeof *as->items);
     as->items[as->n++] = a;
+}
+
+/* Whether unit `u` holds a mention the slot takes: of one of its types,
+ * not the entity at the other end. */
+static bool slot_takes(const CgExtractor *x, const CgSentenceState *st, size_t u, bool subject,
+                       const CgRelationRule *rule, uint32_t other)
+{
+    const CgMention *m = st->view.units[u].mention;
+    if (!m || m->entity == other) {
+        return false;
+    }
+    const char *type = cg_rules_entity(x->rules, m->entity)->type;
+    return subject ? cg_rules_type_in(type, rule->subject_types, rule->n_subject_types)
+                   : cg_rules_type_in(type, rule->object_types, rule->n_object_types);
+}
+
+/* The list a slot's unit is a member of, when it is to be expanded: not
+ * when the other slot is inside the same list ("Russia and North Korea
+ * signed"; "Putin and North Korean leader Kim signed"), not for an object
+ * when the list is the subject of a verb after it, and not at all when a
+ * verb before it and one after it make it two clauses. */
+static const CgNameList *extract_list_of(const CgSentenceState *st, size_t unit, size_t other,
+                                         bool object)
+{
+    const uint32_t l = st->syntax.list_of[unit];
+    if (l == CG_NO_GROUP) {
+        return NULL;
+    }
+    const CgNameList *list = &st->syntax.lists[l];
+    if ((other >= list->first_unit && other <= list->last_unit) ||
+        (list->before_verb && (object || list->after_verb))) {
+        return NULL;
+    }
+    return list;
+}
+
+/* The match, and when a slot binds a member of a list of names, the same
+ * relation for every member: "the G7, South Korea and Japan condemned
+ * Russia and North Korea" gives 3 x 2 assertions. */
+static void extract_match(const CgExtractor *x, uint32_t r, CgSentenceState *st,
+                          CgAssertions *as, const CgBinding *b)
+{
+    const CgRelationRule *rule = cg_rules_relation(x->rules, r);
+    /* a fact of one noun phrase ("Russian President Vladimir Putin") is not
+     * spread over the list the phrase stands in */
+    const bool spread = !rule->phrase_scope;
+    const CgNameList *ls = spread ? extract_list_of(st, b->subject_unit, b->object_unit, false)
+                                  : NULL;
+    const CgNameList *lo = spread ? extract_list_of(st, b->object_unit, b->subject_unit, true)
+                                  : NULL;
+    const size_t ns = ls ? ls->n_members : 1, no = lo ? lo->n_members : 1;
+    for (size_t i = 0; i < ns; ++i) {
+        const size_t su = ls ? st->syntax.members[ls->first_member + i] : b->subject_unit;
+        for (size_t j = 0; j < no; ++j) {
+            const size_t ou = lo ? st->syntax.members[lo->first_member + j] : b->object_unit;
+            CgBinding e = *b;
+            if ((su != b->subject_unit && !slot_takes(x, st, su, true, rule, b->object->entity)) ||
+                (ou != b->object_unit && !slot_takes(x, st, ou, false, rule, b->subject->entity))) {
+                continue;
+            }
+            e.subject = st->view.units[su].mention;
+            e.object = st->view.units[ou].mention;
+            if (e.subject->entity == e.object->entity ||
+                extract_seen(x->rules, as, rule, e.subject->entity, e.object->entity)) {
+                continue;
+            }
+            e.first = su < e.first ? su : e.first;
+            e.first = ou < e.first ? ou : e.first;
+            e.last = su > e.last ? su : e.last;
+            e.last = ou > e.last ? ou : e.last;
+            extract_add(x, as, r, st, &e);
+        }
+    }
 }
 
 /* Whether every anchor word of `p` (some word of each anchor group) is in
@@ -336,11 +422,10 @@ static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *
                             CgSentenceState *st, CgAssertions *as)
 {
     const CgRelationRule *rule = cg_rules_relation(x->rules, r);
-    const CgRunContext ctx = {x->rules, rule, x->claims.comparators, x->claims.n_comparators,
-                              false};
+    const CgRunContext ctx = cg_run_context(x, rule, false);
     for (size_t start = 0; start < st->view.n_units; ++start) {
         CgBinding b;
-        CgRunTrace trace = {false, 0, 0};
+        CgRunTrace trace = {.steps_exceeded = false};
         if (p->starts_with_slot && !st->view.units[start].mention) {
             continue;
         }
@@ -349,11 +434,8 @@ static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *
             st->limited = true;
             st->limited_rule = r;
         }
-        if (!found) {
-            continue;
-        }
-        if (!extract_seen(x->rules, as, rule, b.subject->entity, b.object->entity)) {
-            extract_add(x, as, r, st, &b);
+        if (found) {
+            extract_match(x, r, st, as, &b);
         }
     }
 }
@@ -375,6 +457,7 @@ static void extract_sentence(const CgExtractor *x, CgSentenceState *st, CgAssert
     }
     cg_units_mark_present(st->view.units, st->view.n_units, st->view.word_ids, st->present,
                           st->blocks);
+    cg_syntax_analyse(&x->syntax, &st->view, st->units, &st->syntax);
     st->attribution.searched = false;
     st->attribution.found = false;
     st->context_searched = false;
@@ -410,12 +493,16 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
     uint32_t *ids = cg_vocab_word_ids(&extractor->vocab, text);
     CgUnit *units = cg_xmalloc((cg_text_token_count(text) + 1) * sizeof *units);
     const CgClaimsCompiled *claims = &extractor->claims;
-    CgSentenceState st = {{text, ids, units, 0}, 0, cg_xcalloc(blocks, sizeof(uint64_t)),
-                          blocks, mentions, {false, false, {0}},
-                          false, cg_xcalloc(claims->n_context + 1, sizeof(bool)),
-                          cg_xcalloc(claims->n_context + 1, sizeof(CgBinding)),
-                          false, cg_xcalloc(claims->n_certainty + 1, sizeof(size_t)),
-                          false, 0, NULL, 0, 0};
+    CgSentenceState st = {
+        .view = {text, ids, units, 0},
+        .units = units,
+        .present = cg_xcalloc(blocks, sizeof(uint64_t)),
+        .blocks = blocks,
+        .mentions = mentions,
+        .context_found = cg_xcalloc(claims->n_context + 1, sizeof(bool)),
+        .context = cg_xcalloc(claims->n_context + 1, sizeof(CgBinding)),
+        .certainty_first = cg_xcalloc(claims->n_certainty + 1, sizeof(size_t)),
+    };
     size_t next_mention = 0;
     const CgSentence *sentences = cg_text_sentences(text);
     for (size_t s = 0; s < cg_text_sentence_count(text); ++s) {
@@ -428,6 +515,7 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
     free(st.context_found);
     free(st.context);
     free(st.certainty_first);
+    cg_syntax_clear(&st.syntax);
     free(units);
     free(ids);
     if (hits) {

@@ -29,6 +29,7 @@ typedef struct {
                                 * comparator ("around 12,000"); equal when none */
     size_t num_begin, num_end; /* bytes of the number and scale word ("12,000") */
     int comparator;            /* index into the claims' comparators, or -1 */
+    int unit;                  /* index into the claims' units ("$" -> USD), or -1 */
     bool percent;              /* the quantity ends with % */
     int certainty;             /* index into the claims' certainty, -1: asserted */
     bool negated;              /* an odd number of negation cues in the claim's

@@ -9,8 +9,9 @@
 #include <stddef.h>
 
 typedef enum {
-    CG_NUM_UNIT = 1,  /* stands for a number: "three", "dozen", "thousands" */
-    CG_NUM_SCALE = 2  /* multiplies the number before it: "million", "hundreds" */
+    CG_NUM_UNIT = 1,    /* stands for a number: "three", "dozen", "thousands" */
+    CG_NUM_SCALE = 2,   /* multiplies the number before it: "million", "bn" */
+    CG_NUM_ATTACHED = 4 /* multiplies digits it is written against: "5bn", "20m" */
 } CgNumberRole;
 
 /* Whether the `len` bytes at `w` (any letter case) are a number word in

@@ -6,12 +6,16 @@
 
 #include "numbers.h"
 
+#include <stdint.h>
 #include <string.h>
 
 typedef enum {
     CG_CONT_SEQ,     /* the elements of `node` (a SEQ) from `idx` on */
     CG_CONT_CAPTURE, /* end of capture `node`, which started at unit `idx` */
-    CG_CONT_NUMBER   /* comparator `idx` matched: the number must follow */
+    CG_CONT_NUMBER,  /* comparator `idx` matched: the number must follow */
+    CG_CONT_ACCEPT,  /* a constraint's probe: any end will do */
+    CG_CONT_RECORD,  /* a cue's probe: note where it ends in probe_end */
+    CG_CONT_END_AT   /* a constraint's probe: the match must end at unit `idx` */
 } CgContKind;
 
 /* The rest of the pattern: this frame, then `next`. */
@@ -29,14 +33,23 @@ typedef struct {
     unsigned steps;
     CgRunTrace *trace; /* NULL when nobody asks */
     CgBinding b;
+    size_t probe_end;  /* CG_CONT_RECORD's answer */
 } CgRun;
 
 static bool run_node(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k);
 
+/* Whether unit `pos` reads as a plain token: one, or a possessive
+ * pronoun that is a mention too. */
+static bool unit_is_word(const CgRun *r, size_t pos)
+{
+    return pos < r->view->n_units &&
+           (!r->view->units[pos].mention || (r->view->units[pos].flags & CG_UNIT_WORD_TOO));
+}
+
 /* The token of unit `pos` when it is a plain token, else NULL. */
 static const CgToken *unit_token(const CgRun *r, size_t pos)
 {
-    if (pos >= r->view->n_units || r->view->units[pos].mention) {
+    if (!unit_is_word(r, pos)) {
         return NULL;
     }
     return &cg_text_tokens(r->view->text)[r->view->units[pos].tok_begin];
@@ -45,7 +58,7 @@ static const CgToken *unit_token(const CgRun *r, size_t pos)
 /* The vocabulary id of unit `pos` when it is a plain token, else 0. */
 static uint32_t unit_word(const CgRun *r, size_t pos)
 {
-    if (pos >= r->view->n_units || r->view->units[pos].mention) {
+    if (!unit_is_word(r, pos)) {
         return 0;
     }
     return r->view->word_ids[r->view->units[pos].tok_begin];
@@ -80,6 +93,16 @@ static bool run_cont(CgRun *r, size_t pos, const CgCont *k)
 {
     if (!k) {
         return run_finish(r, pos);
+    }
+    if (k->kind == CG_CONT_ACCEPT) {
+        return true;
+    }
+    if (k->kind == CG_CONT_RECORD) {
+        r->probe_end = pos;
+        return true;
+    }
+    if (k->kind == CG_CONT_END_AT) {
+        return pos == k->idx;
     }
     if (k->kind == CG_CONT_NUMBER) {
         r->b.comparator = (int)k->idx;
@@ -124,9 +147,14 @@ static bool run_slot(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
         char *const *types = is_subject ? rule->subject_types : rule->object_types;
         const size_t n_types = is_subject ? rule->n_subject_types : rule->n_object_types;
         if (!cg_rules_type_in(type, types, n_types)) {
+            if (r->trace && !r->trace->wrong_type) {
+                r->trace->wrong_type = m;
+                r->trace->wrong_type_subject = is_subject;
+            }
             return false;
         }
         slot = is_subject ? &r->b.subject : &r->b.object;
+        *(is_subject ? &r->b.subject_unit : &r->b.object_unit) = pos;
     }
     *slot = m;
     if (run_cont(r, pos + 1, k)) {
@@ -136,28 +164,76 @@ static bool run_slot(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
     return false;
 }
 
-/* A number, then an optional scale word and percent sign ("12,000",
- * "1.5 million", "three", "20 %"); the longest reading first. */
-static bool run_number(CgRun *r, size_t pos, const CgCont *k)
+/* "5bn", "20m", "1.2tn": digits with a scale letter in one token. */
+static bool attached_scale(const CgToken *t)
+{
+    size_t i = 0;
+    while (i < t->norm_len && ((t->norm[i] >= '0' && t->norm[i] <= '9') || t->norm[i] == '.')) {
+        ++i;
+    }
+    return i > 0 && i < t->norm_len && t->norm[0] != '.' &&
+           cg_number_word(t->norm + i, t->norm_len - i, CG_NUM_ATTACHED, NULL);
+}
+
+/* The unit after a cue of unit class `u` at `pos`, or `pos` when none. */
+static size_t run_unit_cue(CgRun *r, size_t u, size_t pos)
+{
+    const CgBinding saved = r->b;
+    const CgCont record = {CG_CONT_RECORD, NULL, 0, NULL};
+    r->probe_end = pos;
+    const bool found = r->ctx->units[u].root && run_node(r, r->ctx->units[u].root, pos, &record);
+    r->b = saved;
+    return found ? r->probe_end : pos;
+}
+
+/* The number itself, then an optional scale word and percent sign ("12,000",
+ * "1.5 million", "$1.2bn", "three", "20 %"); a unit cue right after it
+ * ("9 million shells", "95 million euros") names its unit but is left for
+ * the pattern to read. */
+static bool run_number_at(CgRun *r, size_t pos, int unit, const CgCont *k)
 {
     const CgToken *t = unit_token(r, pos);
-    if (!t || !(t->kind == CG_TOK_NUMBER || cg_number_word(t->norm, t->norm_len, CG_NUM_UNIT, NULL))) {
+    if (!t) {
+        return false;
+    }
+    const bool attached = t->kind == CG_TOK_WORD && attached_scale(t);
+    if (!attached && t->kind != CG_TOK_NUMBER &&
+        !cg_number_word(t->norm, t->norm_len, CG_NUM_UNIT, NULL)) {
         return false;
     }
     size_t end = pos + 1;
-    const CgToken *scale = unit_token(r, end);
-    end += scale && cg_number_word(scale->norm, scale->norm_len, CG_NUM_SCALE, NULL);
+    const CgToken *scale = attached ? NULL : unit_token(r, end);
+    end += scale && (cg_number_word(scale->norm, scale->norm_len, CG_NUM_SCALE, NULL) ||
+                     (scale->begin == t->end &&
+                      cg_number_word(scale->norm, scale->norm_len, CG_NUM_ATTACHED, NULL)));
     const CgToken *percent = unit_token(r, end);
-    end += percent && !strcmp(percent->norm, "%");
+    const bool is_percent = percent && !strcmp(percent->norm, "%");
+    end += is_percent;
+    for (size_t u = 0; unit < 0 && !is_percent && u < r->ctx->n_units; ++u) {
+        unit = run_unit_cue(r, u, end) > end ? (int)u : -1;
+    }
     const CgBinding saved = r->b;
     r->b.num_first = pos;
-    r->b.num_last = end - 1 - (percent && !strcmp(percent->norm, "%"));
+    r->b.num_last = end - 1 - is_percent;
     r->b.qty_last = end - 1;
+    r->b.unit = unit;
     if (run_cont(r, end, k)) {
         return true;
     }
     r->b = saved;
     return false;
+}
+
+/* A number, after a unit cue when one comes first ("$", "€"). */
+static bool run_number(CgRun *r, size_t pos, const CgCont *k)
+{
+    for (size_t u = 0; u < r->ctx->n_units; ++u) {
+        const size_t after = run_unit_cue(r, u, pos);
+        if (after > pos && run_number_at(r, after, (int)u, k)) {
+            return true;
+        }
+    }
+    return run_number_at(r, pos, -1, k);
 }
 
 /* An optional comparator phrase ("around", "more than"), then a number. */
@@ -179,10 +255,24 @@ static bool run_quantity(CgRun *r, size_t pos, const CgCont *k)
     return false;
 }
 
+/* 's after a mention that took its possessive in ("Russia's") is there
+ * already: it matches, consuming nothing. */
 static bool run_word(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
     const uint32_t id = unit_word(r, pos);
-    return id && id == n->word && run_cont(r, pos + 1, k);
+    if (id && id == n->word && run_cont(r, pos + 1, k)) {
+        return true;
+    }
+    return n->possessive && pos > 0 && pos <= r->view->n_units &&
+           (r->view->units[pos - 1].flags & CG_UNIT_POSSESSIVE) && run_cont(r, pos, k);
+}
+
+/* A gap may take unit `u`: any unit when it says so (...N+), else only a
+ * plain token that is no clause break. */
+static bool gap_takes(const CgRun *r, const CgCNode *n, size_t u)
+{
+    const CgUnit *unit = &r->view->units[u];
+    return n->gap_any || (unit_is_word(r, u) && !(unit->flags & CG_UNIT_CLAUSE_BREAK));
 }
 
 /* The first entry of `n->by_word` for `word`, or n->n_by_word. */
@@ -226,15 +316,57 @@ static bool run_alt(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
     return cg_wordset_has(&n->set, word) && run_cont(r, pos + 1, k);
 }
 
-/* Shortest gap first: the closest reading of a sentence is the likeliest. */
+/* Shortest gap first: the closest reading of a sentence is the likeliest;
+ * a greedy gap (...N>) tries the longest first. */
 static bool run_gap(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
 {
-    for (size_t g = 0; g <= n->gap_max && pos + g <= r->view->n_units; ++g) {
-        if (run_cont(r, pos + g, k)) {
+    size_t most = 0;
+    while (most < n->gap_max && pos + most < r->view->n_units && gap_takes(r, n, pos + most)) {
+        ++most;
+    }
+    for (size_t i = 0; i <= most; ++i) {
+        if (run_cont(r, pos + (n->greedy ? most - i : i), k)) {
             return true;
         }
     }
     return false;
+}
+
+/* Whether the constraint's kid matches from `start` (ending at `end`, or
+ * anywhere when `end` is SIZE_MAX).  Bindings are kept as they were. */
+static bool run_probe(CgRun *r, const CgCNode *x, size_t start, size_t end)
+{
+    const CgBinding saved = r->b;
+    const CgCont probe = {end == SIZE_MAX ? CG_CONT_ACCEPT : CG_CONT_END_AT, NULL, end, NULL};
+    const bool found = run_node(r, x, start, &probe);
+    r->b = saved;
+    return found;
+}
+
+/* !X: X does not match here; <!X: no match of X ends right before here. */
+static bool run_not(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
+{
+    bool found = false;
+    if (n->kind == CG_PAT_NOT) {
+        found = run_probe(r, n->kids[0], pos, SIZE_MAX);
+    } else {
+        for (size_t back = 1; !found && back <= n->span_max && back <= pos; ++back) {
+            found = run_probe(r, n->kids[0], pos - back, pos);
+        }
+    }
+    if (found) {
+        if (r->trace && !r->trace->blocked_by) {
+            r->trace->blocked_by = n;
+            r->trace->blocked_at = pos;
+        }
+        return false;
+    }
+    return run_cont(r, pos, k);
+}
+
+static bool run_any_mention(CgRun *r, size_t pos, const CgCont *k)
+{
+    return pos < r->view->n_units && r->view->units[pos].mention && run_cont(r, pos + 1, k);
 }
 
 static bool run_required(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
@@ -261,6 +393,9 @@ static bool run_required(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k
     case CG_PAT_CLAIMER: return run_slot(r, n, pos, k);
     case CG_PAT_QUANTITY: return run_quantity(r, pos, k);
     case CG_PAT_GAP: return run_gap(r, n, pos, k);
+    case CG_PAT_MENTION: return run_any_mention(r, pos, k);
+    case CG_PAT_NOT:
+    case CG_PAT_NOT_BEFORE: return run_not(r, n, pos, k);
     }
     return false;
 }
@@ -280,9 +415,10 @@ bool cg_pattern_match_at(const CgRunContext *ctx, const CgCNode *root,
                          const CgSentenceView *view, size_t start, CgBinding *out,
                          CgRunTrace *trace)
 {
-    CgRun r = {ctx, view, root, 0, trace, {0}};
+    CgRun r = {ctx, view, root, 0, trace, {0}, 0};
     r.b.qty_first = 1;
     r.b.comparator = -1;
+    r.b.unit = -1;
     r.b.first = r.b.last = start;
     const bool ok = run_node(&r, root, start, NULL);
     if (trace && r.steps > CG_PATTERN_STEP_LIMIT) {

@@ -22,10 +22,12 @@ typedef struct {
     const CgMention *subject;
     const CgMention *object;
     const CgMention *claimer;   /* attribution patterns */
+    size_t subject_unit, object_unit; /* the units the slots bound */
     size_t qty_first, qty_last; /* units of the quantity with its comparator;
                                  * qty_last < qty_first when none */
     size_t num_first, num_last; /* units of the number and its scale word */
     int comparator;             /* index into the comparators, or -1 */
+    int unit;                   /* index into the units ("$", "shells"), or -1 */
     CgCapture captures[CG_MAX_CAPTURES];
     size_t n_captures;
     size_t first, last;         /* units the match covers, inclusive */
@@ -51,6 +53,8 @@ typedef struct {
     const CgRelationRule *rule;
     const CgCPattern *comparators; /* one per comparator class, in rule order */
     size_t n_comparators;
+    const CgCPattern *units;       /* one per unit class ("$", shells), in rule order */
+    size_t n_units;
     bool attribution;              /* success needs a claimer, not two slots */
 } CgRunContext;
 
@@ -59,6 +63,10 @@ typedef struct {
     bool steps_exceeded; /* the step budget ran out */
     size_t matched;      /* most elements of the top sequence matched in a row */
     size_t at_unit;      /* the unit where the next element failed */
+    const CgMention *wrong_type; /* a mention a slot refused for its type */
+    bool wrong_type_subject;     /* ... the {subject} slot (else {object}) */
+    const CgCNode *blocked_by;   /* a constraint (!X, <!X) that failed */
+    size_t blocked_at;           /* ... at this unit */
 } CgRunTrace;
 
 /* Finds the first match of `root` that starts at unit `start`: for a

@@ -16,6 +16,7 @@ typedef struct {
 
 #define U CG_NUM_UNIT
 #define S CG_NUM_SCALE
+#define A CG_NUM_ATTACHED
 static const CgNumberWord cg_number_words[] = {
     {"a", 1, U},         {"one", 1, U},       {"two", 2, U},          {"three", 3, U},
     {"four", 4, U},      {"five", 5, U},      {"six", 6, U},          {"seven", 7, U},
@@ -24,10 +25,13 @@ static const CgNumberWord cg_number_words[] = {
     {"forty", 40, U},    {"fifty", 50, U},    {"sixty", 60, U},       {"seventy", 70, U},
     {"eighty", 80, U},   {"ninety", 90, U},   {"dozen", 12, U},       {"hundred", 1e2, U | S},
     {"thousand", 1e3, U | S}, {"million", 1e6, S}, {"billion", 1e9, S},
+    {"trillion", 1e12, S}, {"bn", 1e9, S | A}, {"mn", 1e6, S | A}, {"tn", 1e12, S | A},
+    {"m", 1e6, A},       {"k", 1e3, A},       {"b", 1e9, A},
     {"hundreds", 0, U | S}, {"thousands", 0, U | S}, {"millions", 0, S}, {"dozens", 0, U},
     {"several", 0, U},   {"tens", 0, U},      {NULL, 0, 0}};
 #undef U
 #undef S
+#undef A
 
 bool cg_number_word(const char *w, size_t len, CgNumberRole role, double *value)
 {
@@ -67,20 +71,30 @@ static bool digits_value(const char *s, size_t len, double *value)
 bool cg_quantity_parse(const char *text, size_t len, double *value)
 {
     size_t w = 0;
-    while (w < len && !isspace((unsigned char)text[w])) {
-        ++w;
-    }
     double v;
-    if (!(isdigit((unsigned char)text[0]) ? digits_value(text, w, &v)
-                                           : word_value(CG_NUM_UNIT, text, w, &v))) {
-        return false;
+    if (isdigit((unsigned char)text[0])) {
+        while (w < len && (isdigit((unsigned char)text[w]) || text[w] == ',' || text[w] == '.')) {
+            ++w;
+        }
+        if (!digits_value(text, w, &v)) {
+            return false;
+        }
+    } else {
+        while (w < len && !isspace((unsigned char)text[w])) {
+            ++w;
+        }
+        if (!word_value(CG_NUM_UNIT, text, w, &v)) {
+            return false;
+        }
     }
+    const bool attached = w < len && !isspace((unsigned char)text[w]);
     size_t s = w;
     while (s < len && isspace((unsigned char)text[s])) {
         ++s;
     }
     double scale = 1;
-    if (s < len && !word_value(CG_NUM_SCALE, text + s, len - s, &scale)) {
+    if (s < len && !word_value(attached ? CG_NUM_ATTACHED : CG_NUM_SCALE, text + s, len - s,
+                               &scale)) {
         return false;
     }
     *value = v * scale;

@@ -13,11 +13,16 @@ size_t cg_units_build(const CgText *text, const CgSentence *sentence, const CgMe
     size_t n = 0;
     for (size_t t = sentence->tok_begin; t < sentence->tok_end;) {
         if (m < n_mentions && mentions[m].tok_begin == t) {
-            units[n++] = (CgUnit){t, mentions[m].tok_end, &mentions[m]};
+            unsigned flags =
+                toks[mentions[m].tok_end - 1].kind == CG_TOK_POSSESSIVE ? CG_UNIT_POSSESSIVE : 0;
+            if (mentions[m].word_too) {
+                flags |= CG_UNIT_POSSESSIVE | CG_UNIT_WORD_TOO;
+            }
+            units[n++] = (CgUnit){t, mentions[m].tok_end, &mentions[m], flags};
             t = mentions[m++].tok_end;
         } else {
             if (toks[t].kind != CG_TOK_HYPHEN) {
-                units[n++] = (CgUnit){t, t + 1, NULL};
+                units[n++] = (CgUnit){t, t + 1, NULL, 0};
             }
             ++t;
         }
@@ -31,7 +36,7 @@ void cg_units_mark_present(const CgUnit *units, size_t n_units, const uint32_t *
 {
     memset(present, 0, blocks * sizeof *present);
     for (size_t i = 0; i < n_units; ++i) {
-        if (!units[i].mention) {
+        if (!units[i].mention || (units[i].flags & CG_UNIT_WORD_TOO)) {
             const uint32_t id = word_ids[units[i].tok_begin];
             present[id / 64] |= UINT64_C(1) << (id % 64);
         }

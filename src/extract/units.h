@@ -9,9 +9,18 @@
 
 #include <stddef.h>
 
+/* What the shallow syntax says of a unit (syntax.h): bits of CgUnit.flags. */
+enum {
+    CG_UNIT_CLAUSE_BREAK = 1u, /* a clause break: no plain gap crosses it */
+    CG_UNIT_POSSESSIVE = 2u,   /* a mention that ends with a possessive 's, or
+                                * a possessive pronoun ("its") */
+    CG_UNIT_WORD_TOO = 4u      /* a mention that is a plain word as well ("its") */
+};
+
 typedef struct {
     size_t tok_begin, tok_end; /* tokens covered */
     const CgMention *mention;  /* NULL for a plain token */
+    unsigned flags;            /* CG_UNIT_* */
 } CgUnit;
 
 /* Fills `units` (capacity: the sentence's token count) for `sentence`, with

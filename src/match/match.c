@@ -268,8 +268,10 @@ static size_t emit(Scan *sc, const Hit *h, const Resolved *r)
     sc->out_sentence = cg_xgrow(sc->out_sentence, &sc->cap_out_sentence, sc->n_out + 1,
                                 sizeof *sc->out_sentence);
     sc->out_sentence[sc->n_out] = h->sentence;
-    sc->out[sc->n_out++] =
-        (CgMention){sc->pos_tok[h->begin], tok_end, r->entity, r->c->alias, r->antecedent};
+    const bool word_too =
+        r->c->reference && cg_rules_claims(sc->m->rules)->references[r->c->alias].possessive;
+    sc->out[sc->n_out++] = (CgMention){sc->pos_tok[h->begin], tok_end, r->entity, r->c->alias,
+                                       r->antecedent, word_too};
     if (!r->c->short_form && !r->c->reference) {
         cg_idmap_put(&sc->named, r->entity, ++sc->n_named);
     }

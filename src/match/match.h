@@ -18,6 +18,7 @@
 #include "../rules/rules.h"
 #include "../text/text.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,6 +32,8 @@ typedef struct {
     uint32_t antecedent;       /* a reference ("he", "the country"): the index
                                 * of the earlier mention it stands for;
                                 * otherwise CG_NO_MENTION */
+    bool word_too;             /* a possessive reference ("its"): patterns may
+                                * read it as a plain word as well */
 } CgMention;
 
 typedef struct CgMatcher CgMatcher;

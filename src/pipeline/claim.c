@@ -34,8 +34,13 @@ static void claim_quantity(const CgRuleSet *rules, const char *src, const CgAsse
     if (a->comparator >= 0) {
         c->comparator = cg_xstrdup(cg_rules_claims(rules)->comparators[a->comparator].value);
     }
+    if (c->unit) {
+        return; /* a [unit: ...] capture says it */
+    }
     if (a->percent) {
         c->unit = cg_xstrdup("percent");
+    } else if (a->unit >= 0) {
+        c->unit = cg_xstrdup(cg_rules_claims(rules)->units[a->unit].value);
     }
 }
 
@@ -81,10 +86,10 @@ void cg_claim_build(const CgRuleSet *rules, const CgText *text, const char *src,
     out->negated = a->negated;
     out->claimer = claimer;
     out->claimer_text = slice(src, a->claimer_begin, a->claimer_end);
+    claim_captures(src, a, out);
     claim_quantity(rules, src, a, out);
     claim_reference(text, src, mentions, a->subject_mention, &out->subject_ref,
                     &out->subject_antecedent);
     claim_reference(text, src, mentions, a->object_mention, &out->object_ref,
                     &out->object_antecedent);
-    claim_captures(src, a, out);
 }

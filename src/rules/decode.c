@@ -5,7 +5,7 @@
 typedef void (*CgDecodeItem)(CgLoader *ld, const CgYNode *node);
 
 static const char *const top_keys[] = {"lists", "entities", "predicates", "relations",
-                                       "claims"};
+                                       "claims", "syntax"};
 
 static void decode_list(CgLoader *ld, const CgYNode *node, const char *key,
                         const char *item, CgDecodeItem decode)
@@ -31,15 +31,16 @@ void cg_decode_document(CgLoader *ld, const CgYNode *root)
     if (root->kind != CG_Y_MAP) {
         cg_node_error(ld, root,
                       "a rule file must be a mapping with the keys lists, entities, "
-                      "predicates and relations, not %s",
+                      "predicates, relations, claims and syntax, not %s",
                       cg_ykind_name(root));
         return;
     }
-    const CgYNode *v[5];
-    cg_yfields(ld, root, "a rule file", top_keys, 5, v);
+    const CgYNode *v[6];
+    cg_yfields(ld, root, "a rule file", top_keys, 6, v);
     cg_decode_lists(ld, v[0]); /* first: the file's patterns may use them */
     decode_list(ld, v[1], "entities", "entity", cg_decode_entity);
     decode_list(ld, v[2], "predicates", "predicate", cg_decode_predicate);
     decode_list(ld, v[3], "relations", "relation", cg_decode_relation);
     cg_decode_claims(ld, v[4]);
+    cg_decode_syntax(ld, v[5]);
 }

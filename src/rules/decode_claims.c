@@ -12,9 +12,9 @@
 #define CG_WINDOW_MAX 10
 
 static const char *const claims_keys[] = {"attribution", "context",    "certainty",
-                                          "comparators", "negation",   "references",
-                                          "reference_window", "note"};
-enum { C_ATTRIBUTION, C_CONTEXT, C_CERTAINTY, C_COMPARATORS, C_NEGATION, C_REFERENCES,
+                                          "comparators", "units",      "negation",
+                                          "references",  "reference_window", "note"};
+enum { C_ATTRIBUTION, C_CONTEXT, C_CERTAINTY, C_COMPARATORS, C_UNITS, C_NEGATION, C_REFERENCES,
        C_WINDOW, C_NOTE, C_N };
 
 static void *grow(void *items, size_t n, size_t size)
@@ -40,8 +40,8 @@ static CgPatNode *decode_cue(CgLoader *ld, const CgYNode *node, const char *what
     return cue;
 }
 
-static void decode_cues(CgLoader *ld, const CgYNode *node, const char *what,
-                        CgPatNode ***cues, size_t *n)
+void cg_decode_cues(CgLoader *ld, const CgYNode *node, const char *what, CgPatNode ***cues,
+                    size_t *n)
 {
     if (node->kind != CG_Y_SEQ) {
         cg_node_error(ld, node, "%s must be a list of phrases, not %s", what,
@@ -73,7 +73,7 @@ static void decode_class(CgLoader *ld, const CgYNode *node, const char *section,
     CgCueClass c = {NULL, NULL, 0, node->line, node->col};
     if (cg_ystr(ld, v[0], "value", &c.value)) {
         snprintf(what, sizeof what, "the cues of %s '%s'", section, c.value);
-        decode_cues(ld, v[1], what, &c.cues, &c.n_cues);
+        cg_decode_cues(ld, v[1], what, &c.cues, &c.n_cues);
     }
     *classes = grow(*classes, *n, sizeof **classes);
     (*classes)[(*n)++] = c;
@@ -119,17 +119,18 @@ static void decode_patterns(CgLoader *ld, const CgYNode *node, const char *key,
     }
 }
 
-static const char *const reference_keys[] = {"text", "type", "note"};
+static const char *const reference_keys[] = {"text", "type", "possessive", "note"};
 
 static void decode_reference(CgLoader *ld, const CgYNode *node, CgClaimRules *claims)
 {
-    const CgYNode *v[3];
-    if (!cg_yfields(ld, node, "a reference", reference_keys, 3, v) ||
+    const CgYNode *v[4];
+    if (!cg_yfields(ld, node, "a reference", reference_keys, 4, v) ||
         !cg_yrequire(ld, node, "a reference", "text and type", reference_keys, 2, v)) {
         return;
     }
-    CgReference r = {NULL, NULL, ld->file, node->line, node->col};
-    if (!cg_ystr(ld, v[0], "text", &r.text) || !cg_ystr(ld, v[1], "type", &r.type)) {
+    CgReference r = {NULL, NULL, false, ld->file, node->line, node->col};
+    if (!cg_ystr(ld, v[0], "text", &r.text) || !cg_ystr(ld, v[1], "type", &r.type) ||
+        (v[2] && !cg_ybool(ld, v[2], "possessive", &r.possessive))) {
         free(r.text);
         free(r.type);
         return;
@@ -177,8 +178,11 @@ void cg_decode_claims(CgLoader *ld, const CgYNode *node)
         decode_classes(ld, v[C_COMPARATORS], "comparators", &c->comparators,
                        &c->n_comparators);
     }
+    if (v[C_UNITS]) {
+        decode_classes(ld, v[C_UNITS], "units", &c->units, &c->n_units);
+    }
     if (v[C_NEGATION]) {
-        decode_cues(ld, v[C_NEGATION], "'negation'", &c->negation, &c->n_negation);
+        cg_decode_cues(ld, v[C_NEGATION], "'negation'", &c->negation, &c->n_negation);
     }
     for (size_t i = 0; v[C_REFERENCES] && i < v[C_REFERENCES]->n_kids; ++i) {
         decode_reference(ld, v[C_REFERENCES]->kids[i], c);
@@ -189,6 +193,14 @@ void cg_decode_claims(CgLoader *ld, const CgYNode *node)
     if (v[C_NOTE]) {
         cg_ynote(ld, v[C_NOTE]);
     }
+}
+
+void cg_cues_free(CgPatNode **cues, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        cg_pattern_free(cues[i]);
+    }
+    free(cues);
 }
 
 static void free_classes(CgCueClass *classes, size_t n)
@@ -217,10 +229,8 @@ void cg_claims_free(CgClaimRules *claims)
     free(claims->context);
     free_classes(claims->certainty, claims->n_certainty);
     free_classes(claims->comparators, claims->n_comparators);
-    for (size_t i = 0; i < claims->n_negation; ++i) {
-        cg_pattern_free(claims->negation[i]);
-    }
-    free(claims->negation);
+    free_classes(claims->units, claims->n_units);
+    cg_cues_free(claims->negation, claims->n_negation);
     for (size_t i = 0; i < claims->n_references; ++i) {
         free(claims->references[i].text);
         free(claims->references[i].type);

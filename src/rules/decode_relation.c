@@ -9,8 +9,9 @@
 #include <string.h>
 
 static const char *const relation_keys[] = {"id",       "predicate", "subject", "object",
-                                            "patterns", "symmetric", "negated", "note"};
-enum { R_ID, R_PREDICATE, R_SUBJECT, R_OBJECT, R_PATTERNS, R_SYMMETRIC, R_NEGATED, R_NOTE,
+                                            "patterns", "symmetric", "negated", "scope",
+                                            "note"};
+enum { R_ID, R_PREDICATE, R_SUBJECT, R_OBJECT, R_PATTERNS, R_SYMMETRIC, R_NEGATED, R_SCOPE, R_NOTE,
        R_N, R_REQUIRED = R_SYMMETRIC };
 
 /* negated: mark | drop */
@@ -22,6 +23,19 @@ static void decode_negated(CgLoader *ld, const CgYNode *node, CgRelationRule *r)
     }
     cg_node_error(ld, node, "'negated' must be mark (keep the evidence, marked negated) or "
                             "drop (no evidence)");
+}
+
+/* scope: clause | phrase */
+static void decode_scope(CgLoader *ld, const CgYNode *node, CgRelationRule *r)
+{
+    if (node->kind == CG_Y_SCALAR &&
+        (!strcmp(node->text, "clause") || !strcmp(node->text, "phrase"))) {
+        r->phrase_scope = !strcmp(node->text, "phrase");
+        return;
+    }
+    cg_node_error(ld, node, "'scope' must be clause (the sentence's negation, hedges and "
+                            "claimer qualify the relation) or phrase (a fact of a noun "
+                            "phrase, such as a title: they do not)");
 }
 
 #define CG_PATTERN_ERR_MAX 256
@@ -147,6 +161,9 @@ void cg_decode_relation(CgLoader *ld, const CgYNode *node)
         decode_patterns(ld, &v[R_PATTERNS], what, &r);
     }
     decode_symmetric(ld, v[R_SYMMETRIC], &d);
+    if (v[R_SCOPE]) {
+        decode_scope(ld, v[R_SCOPE], &r);
+    }
     if (v[R_NEGATED]) {
         decode_negated(ld, v[R_NEGATED], &r);
     }

@@ -3,6 +3,7 @@
 
 #include "../core/mem.h"
 #include "../core/normalize.h"
+#include "inflect.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -77,7 +78,7 @@ static bool pat_take(CgPatParser *p, char c)
 
 static bool pat_is_word_char(char c)
 {
-    return c && !isspace((unsigned char)c) && !strchr("(){}[]|?*.@", c);
+    return c && !isspace((unsigned char)c) && !strchr("(){}[]|?*.@!~", c);
 }
 
 CgPatNode *cg_pattern_copy(const CgPatNode *node)
@@ -143,7 +144,8 @@ static CgPatNode *pat_parse_slot(CgPatParser *p)
     const char *name = p->src + p->pos;
     const char *close = strchr(name, '}');
     if (!close) {
-        pat_error(p, start, "'{' is never closed: write {subject}, {object}, {quantity} or {claimer}");
+        pat_error(p, start, "'{' is never closed: write {subject}, {object}, {quantity}, "
+                            "{claimer} or {mention}");
         return NULL;
     }
     const size_t len = (size_t)(close - name);
@@ -156,8 +158,11 @@ static CgPatNode *pat_parse_slot(CgPatParser *p)
         kind = CG_PAT_QUANTITY;
     } else if (len == 7 && !strncmp(name, "claimer", 7)) {
         kind = CG_PAT_CLAIMER;
+    } else if (len == 7 && !strncmp(name, "mention", 7)) {
+        kind = CG_PAT_MENTION;
     } else {
-        pat_error(p, start, "unknown slot: write {subject}, {object}, {quantity} or {claimer}");
+        pat_error(p, start, "unknown slot: write {subject}, {object}, {quantity}, {claimer} "
+                            "or {mention}");
         return NULL;
     }
     p->pos += len + 1;
@@ -185,7 +190,30 @@ static CgPatNode *pat_parse_gap(CgPatParser *p)
     }
     CgPatNode *n = pat_node(CG_PAT_GAP, (unsigned)start + 1);
     n->gap_max = max;
+    n->gap_any = pat_take(p, '+');
+    n->greedy = pat_take(p, '>');
     return n;
+}
+
+/* word~ : every inflection of the word, as alternatives of one word each. */
+static CgPatNode *pat_lemma(CgPatParser *p, size_t start, const char *norm)
+{
+    if (strchr(norm, '-') || !*norm) {
+        pat_error(p, start, "'~' follows one word without hyphens, as in accuse~");
+        return NULL;
+    }
+    char **forms = NULL;
+    const size_t n = cg_inflect_forms(norm, &forms);
+    CgPatNode *alt = pat_node(CG_PAT_ALT, (unsigned)start + 1);
+    for (size_t i = 0; i < n; ++i) {
+        CgPatNode *seq = pat_node(CG_PAT_SEQ, (unsigned)start + 1);
+        CgPatNode *w = pat_node(CG_PAT_WORD, (unsigned)start + 1);
+        w->word = forms[i];
+        pat_add_kid(seq, w);
+        pat_add_kid(alt, seq);
+    }
+    free(forms);
+    return alt;
 }
 
 /* A literal word; a hyphenated one becomes a sequence, since text tokens
@@ -196,8 +224,20 @@ static CgPatNode *pat_parse_word(CgPatParser *p)
     while (pat_is_word_char(p->src[p->pos])) {
         ++p->pos;
     }
+    if (p->pos > start && p->src[p->pos] == '~') {
+        char *norm = cg_normalize(p->src + start, p->pos - start, NULL);
+        ++p->pos;
+        CgPatNode *alt = pat_lemma(p, start, norm);
+        free(norm);
+        return alt;
+    }
     const bool prefix = pat_take(p, '*');
     const size_t len = p->pos - start;
+    if (!len) {
+        pat_error(p, start, p->src[start] == '~' ? "'~' must end a word, as in accuse~"
+                                                 : "'!' must start a constraint, as in !word");
+        return NULL;
+    }
     char *norm = cg_normalize(p->src + start, len - (prefix ? 1 : 0), NULL);
     CgPatNode *seq = pat_node(CG_PAT_SEQ, (unsigned)start + 1);
     char *save = NULL;
@@ -289,10 +329,41 @@ static CgPatNode *pat_parse_capture(CgPatParser *p, unsigned depth)
     return n;
 }
 
+static CgPatNode *pat_parse_elem(CgPatParser *p, unsigned depth);
+
+/* !X and <!X: X is read as one element, then wrapped. */
+static CgPatNode *pat_parse_constraint(CgPatParser *p, unsigned depth)
+{
+    const size_t start = p->pos;
+    const bool before = p->src[p->pos] == '<';
+    p->pos += before ? 2 : 1;
+    const char c = p->src[p->pos];
+    if (!c || isspace((unsigned char)c) || c == '!' || c == '<' || c == ')' || c == '|') {
+        pat_error(p, start, "a constraint needs something after it, as in !word or <!(a|b)");
+        return NULL;
+    }
+    CgPatNode *x = pat_parse_elem(p, depth + 1);
+    if (!x) {
+        return NULL;
+    }
+    if (x->optional || x->kind == CG_PAT_GAP) {
+        pat_error(p, start, "a constraint on an optional part or a gap always holds: "
+                            "name a word, group, list or {mention}");
+        cg_pattern_free(x);
+        return NULL;
+    }
+    CgPatNode *n = pat_node(before ? CG_PAT_NOT_BEFORE : CG_PAT_NOT, (unsigned)start + 1);
+    pat_add_kid(n, x);
+    return n;
+}
+
 static CgPatNode *pat_parse_elem(CgPatParser *p, unsigned depth)
 {
     const char c = p->src[p->pos];
     CgPatNode *n = NULL;
+    if (c == '!' || (c == '<' && p->src[p->pos + 1] == '!')) {
+        return pat_parse_constraint(p, depth);
+    }
     if (pat_is_quoted(p)) {
         n = pat_parse_quoted(p);
     } else if (c == '@') {
@@ -376,9 +447,10 @@ static int pat_slot_of(const CgPatNode *n)
 }
 
 /* Counts the slots of each kind; `loose` says whether we are inside an
- * alternative or optional part, where a slot might not bind. */
-static void pat_count_slots(const CgPatNode *n, bool loose, unsigned counts[SLOT_N],
-                            const CgPatNode **bad)
+ * alternative or optional part, where a slot might not bind, and `in_not`
+ * whether inside a constraint, where nothing may bind. */
+static void pat_count_slots(const CgPatNode *n, bool loose, bool in_not, unsigned counts[SLOT_N],
+                            const CgPatNode **bad, const CgPatNode **bad_not)
 {
     const bool inner = loose || n->optional;
     const int slot = pat_slot_of(n);
@@ -387,18 +459,25 @@ static void pat_count_slots(const CgPatNode *n, bool loose, unsigned counts[SLOT
         if (inner && slot != SLOT_CAPTURE && !*bad) {
             *bad = n;
         }
+        if (in_not && !*bad_not) {
+            *bad_not = n;
+        }
     }
+    const bool not = in_not || n->kind == CG_PAT_NOT || n->kind == CG_PAT_NOT_BEFORE;
     for (size_t i = 0; i < n->n_kids; ++i) {
-        pat_count_slots(n->kids[i], inner || n->kind == CG_PAT_ALT, counts, bad);
+        pat_count_slots(n->kids[i], inner || n->kind == CG_PAT_ALT, not, counts, bad, bad_not);
     }
 }
 
 static void pat_check_slots(CgPatParser *p, const CgPatNode *root, CgPatMode mode)
 {
     unsigned c[SLOT_N] = {0, 0, 0, 0};
-    const CgPatNode *bad = NULL;
-    pat_count_slots(root, false, c, &bad);
-    if (mode == CG_MODE_PHRASE && (c[SLOT_SUBJECT] || c[SLOT_OBJECT] || c[SLOT_CLAIMER] ||
+    const CgPatNode *bad = NULL, *bad_not = NULL;
+    pat_count_slots(root, false, false, c, &bad, &bad_not);
+    if (bad_not) {
+        pat_error(p, bad_not->col - 1, "a constraint (!X or <!X) binds nothing: use {mention}, "
+                                       "not a slot or a capture, inside it");
+    } else if (mode == CG_MODE_PHRASE && (c[SLOT_SUBJECT] || c[SLOT_OBJECT] || c[SLOT_CLAIMER] ||
                                    c[SLOT_CAPTURE])) {
         pat_error(p, 0, "a phrase of a list cannot hold slots or captures");
     } else if (mode != CG_MODE_PHRASE && bad) {

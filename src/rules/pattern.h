@@ -5,6 +5,8 @@
  *
  * Syntax (elements separated by white space):
  *   word        a literal token, compared case-insensitively ("sent")
+ *   accuse~     any inflection of the word (accuse, accuses, accused,
+ *               accusing; send~: send, sends, sent, sending; see inflect.h)
  *   deploy*     any token that starts with "deploy" (deploys, deployed, ...)
  *   *n't        any token that ends with "n't" (hasn't, didn't, ...)
  *   'word'      a literal taken as is, for punctuation or reserved characters
@@ -14,10 +16,19 @@
  *   {quantity}  a number: 12,000 / 1.5 / 20 / three / thousands, with an
  *               optional scale word (million, thousand) captured with it
  *   {claimer}   (attribution patterns) a mention of any entity: who says so
+ *   {mention}   a mention of any entity, bound to nothing (for constraints)
  *   [name: ...] captures the text the elements inside match, as `name`
  *               (a date, a unit; [claimer: ...] names a claimer that is
  *               no entity, such as "a Kremlin insider")
- *   ...  ...N   a gap of 0 to 5 (or 0 to N, N <= 30) tokens or mentions
+ *   ...  ...N   a gap of 0 to 5 (or 0 to N, N <= 30) plain tokens, the
+ *               shortest first; it crosses no mention and no clause break
+ *               (the rules' `syntax: clause_breaks`)
+ *   ...N+       a gap that may cross mentions and clause breaks
+ *   ...N>       a gap that tries the longest first (greedy; "...N+>" both)
+ *   !X          a constraint: X does not match here (X a word, group, list
+ *               or {mention}; it consumes nothing): "{object} !(agent|aide)"
+ *   <!X         a constraint: X does not end right before here:
+ *               "<!(not|never) {subject}"
  *   (a b | c)   alternatives, each a sequence of elements
  *   @NAME       one of the phrases of the word list NAME (a rule file's
  *               `lists:`), as if written (phrase 1 | phrase 2 | ...)
@@ -45,7 +56,10 @@ typedef enum {
     CG_PAT_QUANTITY, /* number, captured */
     CG_PAT_GAP,      /* 0..gap_max units */
     CG_PAT_CLAIMER,  /* a mention of any entity (attribution patterns) */
-    CG_PAT_CAPTURE   /* kids[0] (a SEQ), its text captured as `word` */
+    CG_PAT_CAPTURE,  /* kids[0] (a SEQ), its text captured as `word` */
+    CG_PAT_MENTION,  /* any mention, bound to nothing */
+    CG_PAT_NOT,      /* kids[0] does not match here (consumes nothing) */
+    CG_PAT_NOT_BEFORE /* kids[0] does not end right before here */
 } CgPatKind;
 
 typedef struct CgPatNode CgPatNode;
@@ -55,6 +69,8 @@ struct CgPatNode {
     char *word;        /* WORD, PREFIX, SUFFIX: normalised (lower-case, ASCII
                         * apostrophe); CAPTURE: the name; owned */
     unsigned gap_max;  /* GAP */
+    bool gap_any;      /* GAP: may cross mentions and clause breaks */
+    bool greedy;       /* GAP: the longest reading first */
     CgPatNode **kids;  /* SEQ, ALT; owned */
     size_t n_kids;
     unsigned col;      /* 1-based column in the source string */

@@ -114,6 +114,7 @@ void cg_rules_free(CgRuleSet *rules)
     free(rules->predicates);
     free(rules->relations);
     cg_claims_free(&rules->claims);
+    cg_syntax_free(&rules->syntax);
     cg_strv_free(rules->files, rules->n_files);
     free(rules);
 }
@@ -151,6 +152,11 @@ const CgRelationRule *cg_rules_relation(const CgRuleSet *rules, size_t i)
 const CgClaimRules *cg_rules_claims(const CgRuleSet *rules)
 {
     return &rules->claims;
+}
+
+const CgSyntaxRules *cg_rules_syntax(const CgRuleSet *rules)
+{
+    return &rules->syntax;
 }
 
 bool cg_rules_type_in(const char *type, char *const *types, size_t n_types)

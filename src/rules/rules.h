@@ -31,9 +31,18 @@
  *     context:     ["[date: in @MONTH]"]  # captures given to every claim of the sentence
  *     certainty:   [{value: reported, cues: [reportedly, allegedly]}]
  *     comparators: [{value: approx, cues: [around, about]}]
+ *     units:       [{value: USD, cues: ["$", dollars]}, {value: shells, cues: [shells]}]
  *     negation:    [not, "*n't", never, denied]
  *     references:  [{text: he, type: Person}, {text: the country, type: Country}]
  *     reference_window: 2           # sentences back a reference may look
+ *
+ *   syntax:                         # optional: the shallow syntax
+ *     clause_breaks: [";", but, while, ", which"]
+ *     coordinators:  [and, or, "as well as"]
+ *     determiners:   [the, both]
+ *     verbs:         [met, "*ed", be~]
+ *     reporting_verbs: [say~, tell~]
+ *     name_modifiers: [leader, "foreign minister"]  # "North Korean leader Kim"
  *
  * An alias map may say `case: exact` (letter case must match, e.g. "US") and
  * `short: true` (a short form such as a bare surname: it names the entity
@@ -94,6 +103,10 @@ typedef struct {
     bool drop_negated;  /* `negated: drop`: a negated match gives no evidence;
                          * by default (`negated: mark`) it gives evidence
                          * marked negated, and never a plain triple */
+    bool phrase_scope;  /* `scope: phrase`: the relation is a fact of a noun
+                         * phrase ("Russian President Vladimir Putin", ", the
+                         * country's ambassador,"): the sentence's negation,
+                         * hedges, claimer and dates do not qualify it */
     CgPattern *patterns;
     size_t n_patterns;
     const char *file;
@@ -113,6 +126,8 @@ typedef struct {
 typedef struct {
     char *text;
     char *type;
+    bool possessive;    /* a possessive pronoun ("its"): the word stays a word
+                         * for patterns, and may also fill a slot */
     const char *file;
     unsigned line, col; /* of the type */
 } CgReference;
@@ -126,12 +141,34 @@ typedef struct {
     size_t n_certainty;
     CgCueClass *comparators;
     size_t n_comparators;
+    CgCueClass *units;        /* what a {quantity} counts: "$" -> USD, shells */
+    size_t n_units;
     CgPatNode **negation;     /* cue phrases; an odd number in a match negates it */
     size_t n_negation;
     CgReference *references;
     size_t n_references;
     unsigned reference_window; /* sentences before the current one (default 2) */
 } CgClaimRules;
+
+/* The shallow syntax of sentences, as phrase lists (`syntax:`): what
+ * breaks a clause (no plain gap crosses it), what joins a list of names
+ * ("the G7, South Korea and Japan"), the words that may open a member
+ * ("the") or stand in it before the name ("leader"), and the verbs around
+ * a list that tell a subject from an object (see extract/syntax.h). */
+typedef struct {
+    CgPatNode **clause_breaks;
+    size_t n_clause_breaks;
+    CgPatNode **coordinators;
+    size_t n_coordinators;
+    CgPatNode **determiners;
+    size_t n_determiners;
+    CgPatNode **verbs;
+    size_t n_verbs;
+    CgPatNode **reporting_verbs; /* "said": a list after them is a subject */
+    size_t n_reporting_verbs;
+    CgPatNode **name_modifiers; /* lower-case titles inside a member: "leader" */
+    size_t n_name_modifiers;
+} CgSyntaxRules;
 
 typedef struct CgRuleSet CgRuleSet;
 
@@ -156,6 +193,10 @@ const CgRelationRule *cg_rules_relation(const CgRuleSet *rules, size_t i);
 
 /* How claims are qualified (empty lists when the rules say nothing). */
 const CgClaimRules *cg_rules_claims(const CgRuleSet *rules);
+
+/* The shallow syntax (empty lists when the rules say nothing: then no
+ * clause breaks and no lists are seen). */
+const CgSyntaxRules *cg_rules_syntax(const CgRuleSet *rules);
 
 /* Whether `type` is one of `types` (exact comparison). */
 bool cg_rules_type_in(const char *type, char *const *types, size_t n_types);

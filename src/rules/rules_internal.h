@@ -29,6 +29,7 @@ struct CgRuleSet {
     CgRelationRule *relations;
     size_t n_relations, cap_relations;
     CgClaimRules claims;
+    CgSyntaxRules syntax;
 };
 
 /* --- The YAML tree ------------------------------------------------------ */
@@ -137,6 +138,15 @@ void cg_lists_free(CgLists *lists);
  * references' types once every file is read. */
 void cg_decode_claims(CgLoader *ld, const CgYNode *node);
 void cg_claims_free(CgClaimRules *claims);
+/* A list of cue phrases (each parsed as a pattern phrase), appended to
+ * *cues; `what` names the list in messages ("'negation'"). */
+void cg_decode_cues(CgLoader *ld, const CgYNode *node, const char *what, CgPatNode ***cues,
+                    size_t *n);
+void cg_cues_free(CgPatNode **cues, size_t n);
+
+/* decode_syntax.c: reads a `syntax:` mapping. */
+void cg_decode_syntax(CgLoader *ld, const CgYNode *node);
+void cg_syntax_free(CgSyntaxRules *syntax);
 
 /* decode.c: turns one document's tree into rules. */
 void cg_decode_document(CgLoader *ld, const CgYNode *root);

@@ -54,6 +54,11 @@ void cg_text_free(CgText *text)
     free(text);
 }
 
+const char *cg_text_source(const CgText *text)
+{
+    return text->doc;
+}
+
 size_t cg_text_token_count(const CgText *text)
 {
     return text->n_toks;

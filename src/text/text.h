@@ -53,6 +53,8 @@ CgText *cg_text_analyze(const char *s, size_t len);
 /* NULL-safe. */
 void cg_text_free(CgText *text);
 
+/* The text that was analysed (borrowed from the caller of cg_text_analyze). */
+const char *cg_text_source(const CgText *text);
 size_t cg_text_token_count(const CgText *text);
 const CgToken *cg_text_tokens(const CgText *text);
 size_t cg_text_sentence_count(const CgText *text);

@@ -47,7 +47,7 @@ static const char cg_yaml[] =
     "claims:\n"
     "  attribution:\n"
     "    - \"according to {claimer}\"\n"
-    "    - \"according to [claimer: (a|an) ...2 (insider|source)]\"\n"
+    "    - \"according to [claimer: (a|an) ...2+ (insider|source)]\"\n"
     "    - \"{claimer} @SAY\"\n"
     "  context: [\"[date: in @MONTH]\"]\n"
     "  certainty:\n"

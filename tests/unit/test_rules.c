@@ -404,7 +404,7 @@ static void test_unknown_top_level_key(void **state)
     Collector *c = load_string_failing("entites: []\n", CG_ERR_RULES);
     assert_seen(c, 0, "t.yaml", 1, 1,
                 "unknown key 'entites' in a rule file (did you mean 'entities'?); "
-                "the keys allowed here are lists, entities, predicates, relations, claims");
+                "the keys allowed here are lists, entities, predicates, relations, claims, syntax");
     collector_free(c);
 }
 
@@ -501,8 +501,8 @@ static const BadCase bad_cases[] = {
     {"not-utf8.yaml", CG_ERR_SYNTAX, 3, 40,
      "this file is not valid UTF-8 text (invalid trailing UTF-8 octet): save it as UTF-8"},
     {"not-a-mapping.yaml", CG_ERR_RULES, 2, 1,
-     "a rule file must be a mapping with the keys lists, entities, predicates and "
-     "relations, not a list"},
+     "a rule file must be a mapping with the keys lists, entities, predicates, "
+     "relations, claims and syntax, not a list"},
     {"unknown-key.yaml", CG_ERR_RULES, 6, 5,
      "unknown key 'alises' in an entity (did you mean 'aliases'?); the keys allowed here "
      "are id, type, label, aliases, same_as, note"},
@@ -583,7 +583,7 @@ static void test_multiple_errors(void **state)
     assert_seen(c, 3, f, 13, 34, "'symmetric' must be true or false (unquoted), not 'maybe'");
     assert_seen(c, 4, f, 19, 35,
                 "a pattern of relation 'at-war' does not parse: '{' is never closed: write "
-                "{subject}, {object}, {quantity} or {claimer}");
+                "{subject}, {object}, {quantity}, {claimer} or {mention}");
     assert_seen(c, 5, f, 18, 13,
                 "relation 'at-war' allows object type 'Countries', which no entity has: give "
                 "an entity this type, or remove it from 'object'");
