@@ -208,7 +208,9 @@ static bool type_fits(const Scan *sc, size_t mention, const CgReference *ref)
  * up to the window's sentences back) with a mention of an entity of the
  * reference's type, and in it the first such mention, since a sentence's
  * first name is most often its subject ("Scholz's call with Putin, in which
- * he slammed..." is Scholz). */
+ * he slammed..." is Scholz).  A possessive pronoun takes the nearest such
+ * mention instead ("urged China to keep North Korea from deepening its
+ * alliance" is North Korea's). */
 static uint32_t resolve_reference(const Scan *sc, const Candidate *c, const Hit *h)
 {
     const CgClaimRules *claims = cg_rules_claims(sc->m->rules);
@@ -217,7 +219,7 @@ static uint32_t resolve_reference(const Scan *sc, const Candidate *c, const Hit 
     for (size_t i = sc->n_out; i-- > 0;) {
         const uint32_t sent = sc->out_sentence[i];
         if (sent + claims->reference_window < h->sentence ||
-            (found != SIZE_MAX && sent != sc->out_sentence[found])) {
+            (found != SIZE_MAX && (ref->possessive || sent != sc->out_sentence[found]))) {
             break;
         }
         if (type_fits(sc, i, ref)) {
