@@ -107,19 +107,25 @@ static bool is_capitalised(const CgSentenceView *view, size_t u)
            cg_text_source(view->text)[tok->begin] != tok->norm[0];
 }
 
-/* One member of a list from unit `p`: a determiner, then names and
- * capitalised words and titles; the member is the last name.  Returns the unit after
- * the conjunct, or `p` when there is no name. */
+/* One member of a list from unit `p`: a determiner, then names,
+ * capitalised words and titles; the member is the last name.  Returns the
+ * unit after the conjunct, or `p` when there is none; *head is left as it
+ * was when the conjunct names no entity of the rules ("Canada"), which
+ * still continues the list. */
 static size_t conjunct(const CgSyntaxCompiled *syn, const CgSentenceView *view, size_t p,
-                       size_t *head)
+                       size_t *head, bool *named)
 {
     size_t q = after_phrase(&syn->determiners, view, p);
-    bool named = false;
+    const size_t first = q;
+    bool capital = false;
+    *named = false;
     while (q < view->n_units) {
         if (view->units[q].mention) {
             *head = q;
-            named = true;
-        } else if (!is_capitalised(view, q)) {
+            *named = true;
+        } else if (is_capitalised(view, q)) {
+            capital = true;
+        } else {
             const size_t next = after_phrase(&syn->name_modifiers, view, q);
             if (next == q) {
                 break;
@@ -128,7 +134,7 @@ static size_t conjunct(const CgSyntaxCompiled *syn, const CgSentenceView *view, 
         }
         ++q;
     }
-    return named ? q : p;
+    return (*named || capital) && q > first ? q : p;
 }
 
 static void add_member(CgSentenceSyntax *s, size_t unit)
@@ -137,18 +143,40 @@ static void add_member(CgSentenceSyntax *s, size_t unit)
     s->members[s->n_members++] = unit;
 }
 
+/* After a list's last member, ", together with the EU," adds one more. */
+static size_t list_aside(const CgSyntaxCompiled *syn, const CgSentenceView *view, size_t q,
+                         CgSentenceSyntax *s)
+{
+    if (!is_comma(view, q)) {
+        return q;
+    }
+    const size_t after_coord = after_phrase(&syn->coordinators, view, q + 1);
+    size_t head = 0;
+    bool named = false;
+    const size_t end = after_coord > q + 1 ? conjunct(syn, view, after_coord, &head, &named)
+                                           : after_coord;
+    if (end == after_coord || !named || !is_comma(view, end)) {
+        return q;
+    }
+    add_member(s, head);
+    return end;
+}
+
 /* A list that starts with the conjunct at unit `start`; its end, or
- * `start` when there is none (the members added are taken back). */
+ * `start` when there is none (the members added are taken back).  Members
+ * that name no entity ("Canada") keep the list going but are not added. */
 static size_t name_list(const CgSyntaxCompiled *syn, const CgSentenceView *view, size_t start,
                         CgSentenceSyntax *s)
 {
     const size_t first = s->n_members;
     size_t head = 0;
-    size_t q = conjunct(syn, view, start, &head);
-    if (q == start) {
+    bool named = false;
+    size_t q = conjunct(syn, view, start, &head, &named);
+    if (q == start || !named) {
         return start;
     }
     add_member(s, head);
+    size_t n = 1;
     bool coordinated = false, serial_comma = false;
     while (!coordinated) {
         size_t r = q;
@@ -160,23 +188,26 @@ static size_t name_list(const CgSyntaxCompiled *syn, const CgSentenceView *view,
             break;
         }
         serial_comma = comma && coordinated;
-        const size_t end = conjunct(syn, view, after_coord, &head);
+        const size_t end = conjunct(syn, view, after_coord, &head, &named);
         if (end == after_coord) {
             coordinated = false;
             break;
         }
-        add_member(s, head);
+        if (named) {
+            add_member(s, head);
+        }
+        ++n;
         q = end;
     }
-    const size_t n = s->n_members - first;
-    if (!coordinated || n < 2 || (serial_comma && n < 3)) {
+    if (!coordinated || n < 2 || (serial_comma && n < 3) || s->n_members - first < 2) {
         s->n_members = first;
         return start;
     }
+    q = list_aside(syn, view, q, s);
     s->lists = cg_xgrow(s->lists, &s->cap_lists, s->n_lists + 1, sizeof *s->lists);
     s->lists[s->n_lists] = (CgNameList){
         .first_member = first,
-        .n_members = n,
+        .n_members = s->n_members - first,
         .first_unit = start,
         .last_unit = q - 1,
         .before_verb = after_phrase(&syn->verbs, view, q) > q ||
