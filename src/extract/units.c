@@ -15,9 +15,8 @@ size_t cg_units_build(const CgText *text, const CgSentence *sentence, const CgMe
         if (m < n_mentions && mentions[m].tok_begin == t) {
             unsigned flags =
                 toks[mentions[m].tok_end - 1].kind == CG_TOK_POSSESSIVE ? CG_UNIT_POSSESSIVE : 0;
-            if (mentions[m].word_too) {
-                flags |= CG_UNIT_POSSESSIVE | CG_UNIT_WORD_TOO;
-            }
+            flags |= mentions[m].word_too ? CG_UNIT_WORD_TOO : 0;
+            flags |= mentions[m].possessive ? CG_UNIT_POSSESSIVE : 0;
             units[n++] = (CgUnit){t, mentions[m].tok_end, &mentions[m], flags};
             t = mentions[m++].tok_end;
         } else {

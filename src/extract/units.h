@@ -14,7 +14,7 @@ enum {
     CG_UNIT_CLAUSE_BREAK = 1u, /* a clause break: no plain gap crosses it */
     CG_UNIT_POSSESSIVE = 2u,   /* a mention that ends with a possessive 's, or
                                 * a possessive pronoun ("its") */
-    CG_UNIT_WORD_TOO = 4u      /* a mention that is a plain word as well ("its") */
+    CG_UNIT_WORD_TOO = 4u      /* a mention that is a plain word as well ("it") */
 };
 
 typedef struct {

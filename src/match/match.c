@@ -208,9 +208,9 @@ static bool type_fits(const Scan *sc, size_t mention, const CgReference *ref)
  * up to the window's sentences back) with a mention of an entity of the
  * reference's type, and in it the first such mention, since a sentence's
  * first name is most often its subject ("Scholz's call with Putin, in which
- * he slammed..." is Scholz).  A possessive pronoun takes the nearest such
- * mention instead ("urged China to keep North Korea from deepening its
- * alliance" is North Korea's). */
+ * he slammed..." is Scholz).  A pronoun (`pronoun: true`) takes the
+ * nearest such mention instead ("urged China to keep North Korea from
+ * deepening its alliance" is North Korea's). */
 static uint32_t resolve_reference(const Scan *sc, const Candidate *c, const Hit *h)
 {
     const CgClaimRules *claims = cg_rules_claims(sc->m->rules);
@@ -219,7 +219,7 @@ static uint32_t resolve_reference(const Scan *sc, const Candidate *c, const Hit 
     for (size_t i = sc->n_out; i-- > 0;) {
         const uint32_t sent = sc->out_sentence[i];
         if (sent + claims->reference_window < h->sentence ||
-            (found != SIZE_MAX && (ref->possessive || sent != sc->out_sentence[found]))) {
+            (found != SIZE_MAX && (ref->pronoun || sent != sc->out_sentence[found]))) {
             break;
         }
         if (type_fits(sc, i, ref)) {
@@ -270,10 +270,11 @@ static size_t emit(Scan *sc, const Hit *h, const Resolved *r)
     sc->out_sentence = cg_xgrow(sc->out_sentence, &sc->cap_out_sentence, sc->n_out + 1,
                                 sizeof *sc->out_sentence);
     sc->out_sentence[sc->n_out] = h->sentence;
-    const bool word_too =
-        r->c->reference && cg_rules_claims(sc->m->rules)->references[r->c->alias].possessive;
-    sc->out[sc->n_out++] = (CgMention){sc->pos_tok[h->begin], tok_end, r->entity, r->c->alias,
-                                       r->antecedent, word_too};
+    const CgReference *ref =
+        r->c->reference ? &cg_rules_claims(sc->m->rules)->references[r->c->alias] : NULL;
+    sc->out[sc->n_out++] =
+        (CgMention){sc->pos_tok[h->begin], tok_end,          r->entity, r->c->alias,
+                    r->antecedent,          ref && ref->pronoun, ref && ref->possessive};
     if (!r->c->short_form && !r->c->reference) {
         cg_idmap_put(&sc->named, r->entity, ++sc->n_named);
     }

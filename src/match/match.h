@@ -32,8 +32,10 @@ typedef struct {
     uint32_t antecedent;       /* a reference ("he", "the country"): the index
                                 * of the earlier mention it stands for;
                                 * otherwise CG_NO_MENTION */
-    bool word_too;             /* a possessive reference ("its"): patterns may
-                                * read it as a plain word as well */
+    bool word_too;             /* a pronoun ("it", "its"): patterns may read
+                                * it as a plain word as well */
+    bool possessive;           /* a possessive pronoun ("its"): read as a name
+                                * with 's too */
 } CgMention;
 
 typedef struct CgMatcher CgMatcher;

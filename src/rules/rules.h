@@ -126,8 +126,11 @@ typedef struct {
 typedef struct {
     char *text;
     char *type;
-    bool possessive;    /* a possessive pronoun ("its"): the word stays a word
-                         * for patterns, and may also fill a slot */
+    bool pronoun;       /* a pronoun ("it", "him"): it stands for the nearest
+                         * entity of the type before it, and stays a plain
+                         * word for patterns as well as filling a slot */
+    bool possessive;    /* a possessive pronoun ("its"): a pronoun that
+                         * patterns also read as a name with 's */
     const char *file;
     unsigned line, col; /* of the type */
 } CgReference;
