@@ -101,6 +101,7 @@ static bool run_cont(CgRun *r, size_t pos, const CgCont *k)
         r->probe_end = pos;
         return true;
     }
+
     if (k->kind == CG_CONT_END_AT) {
         return pos == k->idx;
     }
@@ -236,11 +237,36 @@ static bool run_number(CgRun *r, size_t pos, const CgCont *k)
     return run_number_at(r, pos, -1, k);
 }
 
+/* A unit cue that ends right before `pos` ("$" read by the pattern's own
+ * words): its class, and *first its first unit; -1 when there is none. */
+static int run_unit_before(CgRun *r, size_t pos, size_t *first)
+{
+    for (size_t u = 0; u < r->ctx->n_units; ++u) {
+        for (size_t back = 1; back <= 2 && back <= pos; ++back) {
+            if (run_unit_cue(r, u, pos - back) == pos) {
+                *first = pos - back;
+                return (int)u;
+            }
+        }
+    }
+    return -1;
+}
+
 /* An optional comparator phrase ("around", "more than"), then a number. */
 static bool run_quantity(CgRun *r, size_t pos, const CgCont *k)
 {
     const size_t saved_first = r->b.qty_first;
     r->b.qty_first = pos;
+    size_t before = pos;
+    const int unit = run_unit_before(r, pos, &before);
+    if (unit >= 0) {
+        r->b.qty_first = before;
+        r->b.comparator = -1;
+        if (run_number_at(r, pos, unit, k)) {
+            return true;
+        }
+        r->b.qty_first = pos;
+    }
     for (size_t c = 0; c < r->ctx->n_comparators; ++c) {
         const CgCont then_number = {CG_CONT_NUMBER, NULL, c, k};
         if (run_node(r, r->ctx->comparators[c].root, pos, &then_number)) {

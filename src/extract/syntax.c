@@ -94,17 +94,18 @@ static bool is_comma(const CgSentenceView *view, size_t u)
     return tok->kind == CG_TOK_PUNCT && !strcmp(tok->norm, ",");
 }
 
-/* A word written with a capital ("President", "Foreign"): its first byte
- * differs from its folded form's. */
-static bool is_capitalised(const CgSentenceView *view, size_t u)
+/* Whether unit `u` starts with a word written with a capital ("President",
+ * "Foreign"): its first byte differs from its folded form's. */
+static bool starts_capitalised(const CgSentenceView *view, size_t u)
 {
-    const CgUnit *unit = &view->units[u];
-    if (unit->mention) {
-        return false;
-    }
-    const CgToken *tok = &cg_text_tokens(view->text)[unit->tok_begin];
+    const CgToken *tok = &cg_text_tokens(view->text)[view->units[u].tok_begin];
     return tok->kind == CG_TOK_WORD && tok->norm_len &&
            cg_text_source(view->text)[tok->begin] != tok->norm[0];
+}
+
+static bool is_capitalised(const CgSentenceView *view, size_t u)
+{
+    return !view->units[u].mention && starts_capitalised(view, u);
 }
 
 /* One member of a list from unit `p`: a determiner, then names,
@@ -121,6 +122,9 @@ static size_t conjunct(const CgSyntaxCompiled *syn, const CgSentenceView *view, 
     *named = false;
     while (q < view->n_units) {
         if (view->units[q].mention) {
+            if (q > first && !starts_capitalised(view, q)) {
+                break; /* "the North" after "Washington" starts a new phrase */
+            }
             *head = q;
             *named = true;
         } else if (is_capitalised(view, q)) {

@@ -229,6 +229,19 @@ static uint32_t resolve_reference(const Scan *sc, const Candidate *c, const Hit 
     return found == SIZE_MAX ? CG_NO_MENTION : (uint32_t)found;
 }
 
+/* Whether the hit stands right after ", " following a mention of `entity`:
+ * then a short form is that mention's apposition ("Andrii Sybiha, the
+ * Ukrainian foreign minister,"), which the patterns read word by word. */
+static bool is_apposition_of(const Scan *sc, const Hit *h, uint32_t entity)
+{
+    if (!sc->n_out || sc->out[sc->n_out - 1].entity != entity) {
+        return false;
+    }
+    const size_t comma = sc->out[sc->n_out - 1].tok_end;
+    return comma + 1 == sc->pos_tok[h->begin] && sc->toks[comma].kind == CG_TOK_PUNCT &&
+           !strcmp(sc->toks[comma].norm, ",");
+}
+
 /* Which entity the hit names: a full alias outright; else the short form's
  * entity named most recently by a full alias; else a reference's
  * antecedent; else none (r.c NULL). */
@@ -246,7 +259,8 @@ static Resolved resolve(const Scan *sc, const Hit *h)
         if (!c->short_form && !c->reference) {
             return (Resolved){c, c->entity, CG_NO_MENTION};
         }
-        if (c->short_form && cg_idmap_get(&sc->named, c->entity, &order) && order > best_order) {
+        if (c->short_form && cg_idmap_get(&sc->named, c->entity, &order) && order > best_order &&
+            !is_apposition_of(sc, h, c->entity)) {
             r = (Resolved){c, c->entity, CG_NO_MENTION};
             best_order = order;
         }
