@@ -258,10 +258,10 @@ static size_t extract_clause_start(const CgSentenceState *st, size_t first)
  * "did not send" is negated, "hasn't denied sending" is not.  Cues do not
  * overlap: "has no plans to" is one cue even when "no" is another. */
 static bool extract_negated(const CgExtractor *x, const CgSentenceState *st,
-                            const CgBinding *b)
+                            const CgBinding *b, size_t clause)
 {
     unsigned cues = 0;
-    for (size_t u = extract_clause_start(st, b->first); u <= b->last; ++u) {
+    for (size_t u = clause; u <= b->last; ++u) {
         size_t last = u;
         if (cg_claims_cue_at(&x->claims.negation, &st->view, u, &last)) {
             ++cues;
@@ -327,11 +327,14 @@ static void extract_add(const CgExtractor *x, CgAssertions *as, uint32_t rule,
     a.comparator = -1;
     a.unit = -1;
     a.certainty = -1;
+    a.clause_begin = a.tok_begin;
     a.claimer = a.claimer_mention = CG_NO_ENTITY;
     extract_quantity(x, &a, st, b);
     extract_captures(&a, st, b);
     if (!r->phrase_scope) {
-        a.negated = extract_negated(x, st, b);
+        const size_t clause = extract_clause_start(st, b->first);
+        a.clause_begin = st->view.units[clause].tok_begin;
+        a.negated = extract_negated(x, st, b, clause);
         if (a.negated && r->drop_negated) {
             return;
         }
@@ -411,7 +414,11 @@ static void extract_match(const CgExtractor *x, uint32_t r, CgSentenceState *st,
             e.first = ou < e.first ? ou : e.first;
             e.last = su > e.last ? su : e.last;
             e.last = ou > e.last ? ou : e.last;
+            const size_t before = as->n;
             extract_add(x, as, r, st, &e);
+            if (as->n > before && (su != b->subject_unit || ou != b->object_unit)) {
+                as->items[before].spread = true;
+            }
         }
     }
 }

@@ -38,6 +38,10 @@ typedef struct {
     size_t claimer_begin, claimer_end; /* bytes of a claimer that is no
                                         * entity ("a Kremlin insider") */
     uint32_t claimer_mention;  /* index into the mentions, or CG_NO_ENTITY */
+    size_t clause_begin;       /* the token where the clause whose negation
+                                * cues count begins (for `explain`) */
+    bool spread;               /* made by spreading a match over a list of
+                                * names (syntax.h) */
     CgAssertionCapture captures[CG_ASSERTION_CAPTURES];
     size_t n_captures;
 } CgAssertion;
@@ -87,7 +91,38 @@ typedef struct {
     size_t n_elements;  /* required elements in its top sequence */
     size_t stop_token;  /* the token where the next element failed; the
                          * sentence's tok_end when it ran out of words */
+    uint32_t wrong_type;   /* a mention a slot refused for its entity's type
+                            * (index into the mentions), or CG_NO_ENTITY */
+    bool wrong_type_subject; /* ... refused by {subject} (else {object}) */
+    unsigned blocked_col;  /* the column of a constraint (!X, <!X) that
+                            * failed, or 0 */
+    size_t blocked_token;  /* ... at this token */
+    bool steps_exceeded;   /* the search ran out of steps */
 } CgNearMiss;
+
+/* The shallow syntax of one sentence, as `explain` shows it. */
+typedef struct {
+    size_t tok_begin, tok_end; /* the tokens the list covers */
+    uint32_t *members;         /* indexes into the mentions */
+    size_t n_members;
+    bool before_verb;          /* a verb follows: the list is its subject */
+    bool after_verb;           /* ... and one comes before: two clauses */
+} CgNameListInfo;
+
+typedef struct {
+    size_t *breaks;            /* tokens that break a clause: no plain gap
+                                * crosses them */
+    size_t n_breaks;
+    CgNameListInfo *lists;
+    size_t n_lists;
+} CgSentenceStructure;
+
+/* The clause breaks and lists of names of sentence `sentence`; clear *out
+ * with cg_sentence_structure_clear. */
+void cg_extract_structure(const CgExtractor *extractor, const CgText *text,
+                          const CgMention *mentions, size_t n_mentions, size_t sentence,
+                          CgSentenceStructure *out);
+void cg_sentence_structure_clear(CgSentenceStructure *s);
 
 /* The near misses of sentence `sentence`: patterns whose words (anchors)
  * are all in it but which match nowhere in it (none when the sentence has

@@ -148,9 +148,10 @@ static bool run_slot(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
         char *const *types = is_subject ? rule->subject_types : rule->object_types;
         const size_t n_types = is_subject ? rule->n_subject_types : rule->n_object_types;
         if (!cg_rules_type_in(type, types, n_types)) {
-            if (r->trace && !r->trace->wrong_type) {
+            if (r->trace && (!r->trace->wrong_type || pos >= r->trace->wrong_type_at)) {
                 r->trace->wrong_type = m;
                 r->trace->wrong_type_subject = is_subject;
+                r->trace->wrong_type_at = pos;
             }
             return false;
         }
@@ -381,7 +382,7 @@ static bool run_not(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
         }
     }
     if (found) {
-        if (r->trace && !r->trace->blocked_by) {
+        if (r->trace && (!r->trace->blocked_by || pos >= r->trace->blocked_at)) {
             r->trace->blocked_by = n;
             r->trace->blocked_at = pos;
         }

@@ -63,9 +63,10 @@ typedef struct {
     bool steps_exceeded; /* the step budget ran out */
     size_t matched;      /* most elements of the top sequence matched in a row */
     size_t at_unit;      /* the unit where the next element failed */
-    const CgMention *wrong_type; /* a mention a slot refused for its type */
+    const CgMention *wrong_type; /* the last mention a slot refused for its type */
     bool wrong_type_subject;     /* ... the {subject} slot (else {object}) */
-    const CgCNode *blocked_by;   /* a constraint (!X, <!X) that failed */
+    size_t wrong_type_at;        /* ... at this unit */
+    const CgCNode *blocked_by;   /* the last constraint (!X, <!X) that failed */
     size_t blocked_at;           /* ... at this unit */
 } CgRunTrace;
 

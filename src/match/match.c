@@ -146,6 +146,9 @@ typedef struct {
     uint32_t *out_sentence; /* per mention, its sentence */
     size_t cap_out_sentence;
     uint32_t sentence;      /* the sentence find_hits is reading */
+    CgUnresolved *unresolved; /* NULL unless asked for */
+    size_t n_unresolved, cap_unresolved;
+    bool want_unresolved;
 } Scan;
 
 /* What a hit names: an entity, and for a reference the mention it stands for. */
@@ -295,6 +298,18 @@ static size_t emit(Scan *sc, const Hit *h, const Resolved *r)
     return tok_end;
 }
 
+/* The longest hit at a position named nothing: keep what it would have
+ * been, for `explain`. */
+static void note_unresolved(Scan *sc, const Hit *h)
+{
+    const Candidate *c = &sc->m->cands[sc->m->first[h->key]];
+    sc->unresolved = cg_xgrow(sc->unresolved, &sc->cap_unresolved, sc->n_unresolved + 1,
+                              sizeof *sc->unresolved);
+    sc->unresolved[sc->n_unresolved++] =
+        (CgUnresolved){sc->pos_tok[h->begin], sc->pos_tok[h->end - 1] + 1,
+                       c->reference ? UINT32_MAX : c->entity, c->alias};
+}
+
 /* The hits grouped by start position (a stable counting sort): within a
  * group they keep the order of their ends, so the longest is last. */
 static size_t *hits_by_begin(const Scan *sc, size_t **group)
@@ -329,12 +344,16 @@ static void select_mentions(Scan *sc)
         if (sc->pos_tok[p] < free_tok) {
             continue;
         }
-        for (size_t i = group[p + 1]; i-- > group[p];) {
+        bool found = false;
+        for (size_t i = group[p + 1]; i-- > group[p] && !found;) {
             const Resolved r = resolve(sc, &sc->hits[order[i]]);
             if (r.c) {
                 free_tok = emit(sc, &sc->hits[order[i]], &r);
-                break;
+                found = true;
             }
+        }
+        if (!found && sc->want_unresolved && group[p + 1] > group[p]) {
+            note_unresolved(sc, &sc->hits[order[group[p + 1] - 1]]);
         }
     }
     free(order);
@@ -344,7 +363,14 @@ static void select_mentions(Scan *sc)
 size_t cg_matcher_scan(const CgMatcher *matcher, const CgText *text, const char *doc,
                        CgMention **out)
 {
-    Scan sc = {.m = matcher, .toks = cg_text_tokens(text), .doc = doc};
+    return cg_matcher_scan_all(matcher, text, doc, out, NULL, NULL);
+}
+
+size_t cg_matcher_scan_all(const CgMatcher *matcher, const CgText *text, const char *doc,
+                           CgMention **out, CgUnresolved **unresolved, size_t *n_unresolved)
+{
+    Scan sc = {.m = matcher, .toks = cg_text_tokens(text), .doc = doc,
+               .want_unresolved = unresolved != NULL};
     sc.pos_tok = cg_xmalloc((cg_text_token_count(text) + 1) * sizeof *sc.pos_tok);
     for (size_t s = 0; s < cg_text_sentence_count(text); ++s) {
         sc.sentence = (uint32_t)s;
@@ -355,6 +381,10 @@ size_t cg_matcher_scan(const CgMatcher *matcher, const CgText *text, const char 
     free(sc.pos_tok);
     free(sc.hits);
     cg_idmap_free(&sc.named);
+    if (unresolved) {
+        *unresolved = sc.unresolved;
+        *n_unresolved = sc.n_unresolved;
+    }
     *out = sc.out;
     return sc.n_out;
 }

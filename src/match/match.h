@@ -52,4 +52,19 @@ void cg_matcher_free(CgMatcher *matcher);
 size_t cg_matcher_scan(const CgMatcher *matcher, const CgText *text, const char *doc,
                        CgMention **out);
 
+/* Words that a short alias or a reference would have read as a mention,
+ * had it had an antecedent ("Kim" before any full name of a Kim): what
+ * `explain` tells a rule author. */
+typedef struct {
+    size_t tok_begin, tok_end;
+    uint32_t entity;  /* a short alias' entity (the first of those sharing it),
+                       * or UINT32_MAX for a reference */
+    uint32_t alias;   /* its alias, or the reference's index */
+} CgUnresolved;
+
+/* cg_matcher_scan, also listing the unresolved words (*unresolved: an
+ * array the caller frees, NULL when none). */
+size_t cg_matcher_scan_all(const CgMatcher *matcher, const CgText *text, const char *doc,
+                           CgMention **out, CgUnresolved **unresolved, size_t *n_unresolved);
+
 #endif

@@ -15,6 +15,8 @@ typedef struct {
     const char *src;
     const CgMention *mentions;
     size_t n_mentions;
+    const CgUnresolved *unresolved;
+    size_t n_unresolved;
     FILE *out;
 } CgExplain;
 
@@ -54,9 +56,81 @@ static void explain_mentions(const CgExplain *e, const CgSentence *s)
     }
 }
 
+/* Words a short alias or reference would have taken, and why they did not. */
+static void explain_unresolved(const CgExplain *e, const CgSentence *s)
+{
+    const CgClaimRules *claims = cg_rules_claims(e->rules);
+    for (size_t i = 0; i < e->n_unresolved; ++i) {
+        const CgUnresolved *u = &e->unresolved[i];
+        if (u->tok_begin < s->tok_begin || u->tok_begin >= s->tok_end) {
+            continue;
+        }
+        fprintf(e->out, "    unnamed  ");
+        put_tokens(e, u->tok_begin, u->tok_end);
+        if (u->entity == UINT32_MAX) {
+            const CgReference *ref = &claims->references[u->alias];
+            fprintf(e->out, "  a reference to a %s, but none is named in this sentence or the "
+                            "%u before it\n",
+                    ref->type, claims->reference_window);
+            continue;
+        }
+        const CgEntity *ent = cg_rules_entity(e->rules, u->entity);
+        const CgAlias *alias = &ent->aliases[u->alias];
+        if (alias->short_form) {
+            fprintf(e->out, "  short alias of %s: it names nobody until a full alias (\"%s\") "
+                            "has, earlier in the document\n",
+                    ent->id, ent->label);
+        } else {
+            fprintf(e->out, "  alias \"%s\" of %s is case: exact, and the letter case differs\n",
+                    alias->text, ent->id);
+        }
+    }
+}
+
+/* The clauses (as split by the clause breaks) and the lists of names. */
+static void explain_structure(const CgExplain *e, const CgExtractor *x, const CgSentence *s,
+                              size_t index)
+{
+    CgSentenceStructure st;
+    cg_extract_structure(x, e->text, e->mentions, e->n_mentions, index, &st);
+    if (st.n_breaks) {
+        fprintf(e->out, "    breaks  ");
+        for (size_t i = 0; i < st.n_breaks; ++i) {
+            fputc(' ', e->out);
+            put_tokens(e, st.breaks[i], st.breaks[i] + 1);
+        }
+        fprintf(e->out, "  (no plain gap crosses them)\n");
+    }
+    for (size_t l = 0; l < st.n_lists; ++l) {
+        const CgNameListInfo *list = &st.lists[l];
+        fprintf(e->out, "    list     ");
+        for (size_t i = 0; i < list->n_members; ++i) {
+            fprintf(e->out, "%s%s", i ? ", " : "",
+                    cg_rules_entity(e->rules, e->mentions[list->members[i]].entity)->id);
+        }
+        fprintf(e->out, "  ");
+        put_tokens(e, list->tok_begin, list->tok_end);
+        fprintf(e->out, "%s\n", !list->before_verb ? ""
+                                : list->after_verb ? "  (between two verbs: two clauses, not spread)"
+                                                   : "  (subject of the verb after it: not spread as "
+                                                     "an object)");
+    }
+    (void)s;
+    cg_sentence_structure_clear(&st);
+}
+
 static void explain_qualifiers(const CgExplain *e, const CgAssertion *a)
 {
     const CgClaimRules *c = cg_rules_claims(e->rules);
+    const CgRelationRule *rule = cg_rules_relation(e->rules, a->rule);
+    if (a->spread) {
+        fprintf(e->out, "\n             spread over a list of names");
+    }
+    if (rule->phrase_scope) {
+        fprintf(e->out, "\n             scope phrase: a fact of its noun phrase; the sentence's "
+                        "negation, hedges, claimer and dates do not apply");
+        return;
+    }
     if (a->qty_end > a->qty_begin) {
         fprintf(e->out, "\n             quantity ");
         put_span(e->out, e->src, a->qty_begin, a->qty_end);
@@ -77,6 +151,8 @@ static void explain_qualifiers(const CgExplain *e, const CgAssertion *a)
         fprintf(e->out, "; %s ", a->captures[i].name);
         put_span(e->out, e->src, a->captures[i].begin, a->captures[i].end);
     }
+    fprintf(e->out, "\n             negation counted in ");
+    put_tokens(e, a->clause_begin, a->tok_end);
 }
 
 static void explain_fired(const CgExplain *e, const CgAssertion *as, size_t n, size_t sentence)
@@ -108,6 +184,45 @@ static void put_element(FILE *out, const CgPattern *p, size_t k)
             elem->col);
 }
 
+static void put_types(FILE *out, char *const *types, size_t n)
+{
+    for (size_t i = 0; i < n; ++i) {
+        fprintf(out, "%s%s", i ? (i + 1 == n ? " or " : ", ") : "", types[i]);
+    }
+}
+
+/* Why a close pattern did not fire, when the trace knows more than where. */
+static void explain_reasons(const CgExplain *e, const CgRelationRule *r, const CgNearMiss *m)
+{
+    const CgToken *toks = cg_text_tokens(e->text);
+    if (m->wrong_type != CG_NO_ENTITY) {
+        const CgMention *mention = &e->mentions[m->wrong_type];
+        const CgEntity *ent = cg_rules_entity(e->rules, mention->entity);
+        fprintf(e->out, "; ");
+        put_tokens(e, mention->tok_begin, mention->tok_end);
+        fprintf(e->out, " is %s, a %s, but {%s} wants a ", ent->id, ent->type,
+                m->wrong_type_subject ? "subject" : "object");
+        if (m->wrong_type_subject) {
+            put_types(e->out, r->subject_types, r->n_subject_types);
+        } else {
+            put_types(e->out, r->object_types, r->n_object_types);
+        }
+    }
+    if (m->blocked_col) {
+        const char *at = r->patterns[m->pattern].source + m->blocked_col - 1;
+        const size_t len = strcspn(at, " ");
+        fprintf(e->out, "; the constraint '%.*s' (column %u) held it back at ",
+                (int)(len > 40 ? 40 : len), at, m->blocked_col);
+        if (m->blocked_token < cg_text_sentences(e->text)[0].tok_end ||
+            m->blocked_token < cg_text_token_count(e->text)) {
+            put_span(e->out, e->src, toks[m->blocked_token].begin, toks[m->blocked_token].end);
+        }
+    }
+    if (m->steps_exceeded) {
+        fprintf(e->out, "; the search ran out of steps (a guard against hostile text)");
+    }
+}
+
 #define CG_EXPLAIN_CLOSE_MAX 5
 
 static void explain_near(const CgExplain *e, const CgNearMiss *misses, size_t n,
@@ -126,6 +241,7 @@ static void explain_near(const CgExplain *e, const CgNearMiss *misses, size_t n,
         } else {
             fprintf(e->out, " found nothing before the sentence ended");
         }
+        explain_reasons(e, r, m);
         fputc('\n', e->out);
     }
     if (n > CG_EXPLAIN_CLOSE_MAX) {
@@ -142,6 +258,8 @@ static void explain_sentence(const CgExplain *e, const CgExtractor *x, const CgA
     put_span(e->out, e->src, s->begin, s->end);
     fputc('\n', e->out);
     explain_mentions(e, s);
+    explain_unresolved(e, s);
+    explain_structure(e, x, s, index);
     explain_fired(e, as, n_as, index);
     CgNearMiss *misses = NULL;
     const size_t n = cg_extract_near_misses(x, e->text, e->mentions, e->n_mentions, index,
@@ -165,10 +283,13 @@ CgStatus cg_explain_document(const CgRuleSet *rules, const char *path, const cha
     CgMatcher *matcher = cg_matcher_new(rules);
     CgExtractor *x = cg_extractor_new(rules);
     CgMention *mentions = NULL;
-    const size_t n_mentions = cg_matcher_scan(matcher, t, text, &mentions);
+    CgUnresolved *unresolved = NULL;
+    size_t n_unresolved = 0;
+    const size_t n_mentions =
+        cg_matcher_scan_all(matcher, t, text, &mentions, &unresolved, &n_unresolved);
     CgAssertion *as = NULL;
     const size_t n_as = cg_extract_document(x, t, mentions, n_mentions, &as);
-    const CgExplain e = {rules, t, text, mentions, n_mentions, out};
+    const CgExplain e = {rules, t, text, mentions, n_mentions, unresolved, n_unresolved, out};
     const size_t n_sent = cg_text_sentence_count(t);
     CgStatus st = CG_OK;
     if (sentence > n_sent) {
@@ -182,6 +303,7 @@ CgStatus cg_explain_document(const CgRuleSet *rules, const char *path, const cha
         }
     }
     free(as);
+    free(unresolved);
     free(mentions);
     cg_extractor_free(x);
     cg_matcher_free(matcher);
