@@ -78,8 +78,33 @@ static void unicode_pass(CgBuf *buf, size_t from, bool fold)
     free(out);
 }
 
+/* ASCII only: lower-cased straight into the buffer.  Most tokens of news
+ * text take this path (profiled: appending them byte by byte was 1% of a
+ * build). */
+static bool ascii_into(CgBuf *buf, const char *s, size_t len, bool fold)
+{
+    for (size_t i = 0; i < len; ++i) {
+        if ((unsigned char)s[i] >= 0x80) {
+            return false;
+        }
+    }
+    buf->data = cg_xgrow(buf->data, &buf->cap, buf->len + len + 2, 1);
+    char *out = buf->data + buf->len;
+    for (size_t i = 0; i < len; ++i) {
+        const char c = s[i];
+        out[i] = fold && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+    }
+    out[len] = '\0';
+    out[len + 1] = '\0';
+    buf->len += len + 1;
+    return true;
+}
+
 static size_t normalize_into(CgBuf *buf, const char *s, size_t len, bool fold)
 {
+    if (ascii_into(buf, s, len, fold)) {
+        return len;
+    }
     const size_t from = buf->len;
     if (straighten(buf, s, len, fold)) {
         unicode_pass(buf, from, fold);

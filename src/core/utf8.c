@@ -39,11 +39,12 @@ const char *cg_utf8_sanitize(CgBuf *buf, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     const size_t len = strlen(s);
-    size_t i = 0;
-    while (i < len && cg_utf8_seq_len(p, len, i)) {
-        i += cg_utf8_seq_len(p, len, i);
+    size_t i = 0, step = 1;
+    while (i < len && step) {
+        step = p[i] < 0x80 ? 1 : cg_utf8_seq_len(p, len, i);
+        i += step;
     }
-    if (i == len) {
+    if (step) {
         return s;
     }
     cg_buf_clear(buf);

@@ -262,6 +262,37 @@ static void compile_alt(CgCNode *c, const CgPatNode *n, const CgVocab *vocab)
     compile_alt_dispatch(c, vocab->n);
 }
 
+/* A sequence that opens with optional elements ("@MOD? @TITLE") may start
+ * with the first words of each of them and of the first required one: the
+ * union, when all of those are known (profiled: without it such lists were
+ * tried at every word of every sentence). */
+static void seq_starts(CgCNode *c, size_t vocab_size)
+{
+    const size_t blocks = (vocab_size + 63) / 64;
+    uint64_t *bits = cg_xcalloc(blocks, sizeof *bits);
+    for (size_t i = 0; i < c->n_kids; ++i) {
+        const CgCNode *k = c->kids[i];
+        if (!k->first && !k->firsts) {
+            break; /* unknown */
+        }
+        if (k->first) {
+            bits[k->first / 64] |= UINT64_C(1) << (k->first % 64);
+        }
+        for (size_t b = 0; k->firsts && b < blocks; ++b) {
+            bits[b] |= k->firsts->bits[b];
+        }
+        if (!k->optional) {
+            c->starts.bits = bits;
+            for (size_t b = 0; b < blocks; ++b) {
+                c->starts.n_words += (size_t)__builtin_popcountll(bits[b]);
+            }
+            c->firsts = &c->starts;
+            return;
+        }
+    }
+    free(bits); /* unknown, or every element optional: it may match nothing */
+}
+
 #define CG_SPAN_CAP 12u
 
 /* The most units a match of `n` can cover (capped): how far back a <!X
@@ -323,6 +354,8 @@ static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab)
     } else if (c->kind == CG_PAT_SEQ && c->n_kids && !c->kids[0]->optional) {
         c->first = c->kids[0]->first;
         c->firsts = c->kids[0]->firsts;
+    } else if (c->kind == CG_PAT_SEQ && c->n_kids) {
+        seq_starts(c, vocab->n);
     }
     return c;
 }
@@ -366,6 +399,19 @@ static void anchor_init(CgAnchor *a, const CgCNode *c, size_t vocab_size)
     }
 }
 
+static bool has_kind(const CgCNode *c, CgPatKind kind)
+{
+    if (c->kind == kind) {
+        return true;
+    }
+    for (size_t i = 0; i < c->n_kids; ++i) {
+        if (has_kind(c->kids[i], kind)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void find_anchors(CgCPattern *p, size_t vocab_size)
 {
     const CgCNode *top = p->root;
@@ -378,6 +424,10 @@ static void find_anchors(CgCPattern *p, size_t vocab_size)
             anchor_init(&p->anchors[p->n_anchors++], elems[i], vocab_size);
         }
     }
+    p->starts_with_quantity = n && !elems[0]->optional && elems[0]->kind == CG_PAT_QUANTITY;
+    p->has_quantity = has_kind(p->root, CG_PAT_QUANTITY);
+    p->lead = n && is_anchor(elems[0]) ? elems[0] : NULL;
+    p->starts_with_subject = n && elems[0]->kind == CG_PAT_SUBJECT;
     p->starts_with_slot = n && !elems[0]->optional &&
                           (elems[0]->kind == CG_PAT_SUBJECT || elems[0]->kind == CG_PAT_OBJECT);
 }

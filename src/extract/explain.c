@@ -93,14 +93,14 @@ size_t cg_extract_near_misses(const CgExtractor *x, const CgText *text,
     uint32_t *ids = cg_vocab_word_ids(&x->vocab, text);
     CgUnit *units = cg_xmalloc((s->tok_end - s->tok_begin + 1) * sizeof *units);
     size_t next = 0;
-    const size_t n_units = cg_units_build(text, s, mentions, n_mentions, &next, units);
-    const CgSentenceView view = {text, ids, units, n_units};
+    const size_t n_units = cg_units_build(text, s, mentions, n_mentions, &next, ids, units);
+    CgSentenceView view = {text, ids, units, n_units, false};
     CgSentenceSyntax syntax = {0};
     cg_syntax_analyse(&x->syntax, &view, units, &syntax);
     cg_syntax_clear(&syntax);
     const size_t blocks = (x->vocab.n + 63) / 64;
     uint64_t *present = cg_xcalloc(blocks, sizeof *present);
-    cg_units_mark_present(units, n_units, ids, present, blocks);
+    cg_units_mark_present(units, n_units, present, blocks);
     CgNearMiss *misses = NULL;
     size_t n = 0, cap = 0, mention_units = 0;
     for (size_t u = 0; u < n_units; ++u) {
@@ -139,8 +139,8 @@ void cg_extract_structure(const CgExtractor *x, const CgText *text, const CgMent
     uint32_t *ids = cg_vocab_word_ids(&x->vocab, text);
     CgUnit *units = cg_xmalloc((s->tok_end - s->tok_begin + 1) * sizeof *units);
     size_t next = 0;
-    const size_t n_units = cg_units_build(text, s, mentions, n_mentions, &next, units);
-    const CgSentenceView view = {text, ids, units, n_units};
+    const size_t n_units = cg_units_build(text, s, mentions, n_mentions, &next, ids, units);
+    CgSentenceView view = {text, ids, units, n_units, false};
     CgSentenceSyntax syntax = {0};
     cg_syntax_analyse(&x->syntax, &view, units, &syntax);
     out->breaks = cg_xmalloc((n_units + 1) * sizeof *out->breaks);

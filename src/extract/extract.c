@@ -12,6 +12,78 @@
 #include <string.h>
 
 
+/* The bit of each entity type, and of each rule's subject and object types. */
+static void extractor_type_bits(CgExtractor *x)
+{
+    const CgRuleSet *rules = x->rules;
+    CgStrMap *bits = cg_strmap_new();
+    const size_t n_entities = cg_rules_entity_count(rules);
+    x->entity_type_bit = cg_xcalloc(n_entities + 1, sizeof *x->entity_type_bit);
+    bool too_many = false;
+    for (size_t e = 0; e < n_entities; ++e) {
+        const char *type = cg_rules_entity(rules, e)->type;
+        uint32_t bit;
+        if (!cg_strmap_get(bits, type, strlen(type), &bit)) {
+            bit = (uint32_t)cg_strmap_size(bits);
+            cg_strmap_put(bits, type, strlen(type), bit);
+        }
+        too_many |= bit >= 64;
+        x->entity_type_bit[e] = bit < 64 ? UINT64_C(1) << bit : 0;
+    }
+    const size_t n_rules = cg_rules_relation_count(rules);
+    x->subject_bits = cg_xcalloc(n_rules + 1, sizeof *x->subject_bits);
+    x->object_bits = cg_xcalloc(n_rules + 1, sizeof *x->object_bits);
+    for (size_t r = 0; r < n_rules; ++r) {
+        const CgRelationRule *rule = cg_rules_relation(rules, r);
+        for (size_t i = 0; i < rule->n_subject_types + rule->n_object_types; ++i) {
+            const bool subject = i < rule->n_subject_types;
+            const char *type = subject ? rule->subject_types[i]
+                                       : rule->object_types[i - rule->n_subject_types];
+            uint32_t bit;
+            if (cg_strmap_get(bits, type, strlen(type), &bit) && bit < 64) {
+                *(subject ? &x->subject_bits[r] : &x->object_bits[r]) |= UINT64_C(1) << bit;
+            }
+        }
+        if (too_many) {
+            x->subject_bits[r] = x->object_bits[r] = UINT64_MAX;
+        }
+    }
+    if (too_many) {
+        for (size_t e = 0; e < n_entities; ++e) {
+            x->entity_type_bit[e] = UINT64_MAX;
+        }
+    }
+    cg_strmap_free(bits);
+}
+
+/* The words a {quantity} may start with, besides numbers: those a
+ * comparator or unit cue starts with; left empty (worked out at each try)
+ * when some cue's first words are unknown. */
+static void extractor_qty_starts(CgExtractor *x)
+{
+    const size_t blocks = (x->vocab.n + 63) / 64;
+    CgWordSet set = {cg_xcalloc(blocks, sizeof(uint64_t)), 0};
+    for (size_t i = 0; i < x->claims.n_comparators + x->claims.n_units; ++i) {
+        const CgCPattern *cue = i < x->claims.n_comparators
+                                    ? &x->claims.comparators[i]
+                                    : &x->claims.units[i - x->claims.n_comparators];
+        if (!cue->root) {
+            continue;
+        }
+        if (!cue->root->firsts && !cue->root->first) {
+            free(set.bits);
+            return;
+        }
+        if (cue->root->first) {
+            set.bits[cue->root->first / 64] |= UINT64_C(1) << (cue->root->first % 64);
+        }
+        for (size_t b = 0; cue->root->firsts && b < blocks; ++b) {
+            set.bits[b] |= cue->root->firsts->bits[b];
+        }
+    }
+    x->qty_starts = set;
+}
+
 CgExtractor *cg_extractor_new(const CgRuleSet *rules)
 {
     CgExtractor *x = cg_xcalloc(1, sizeof *x);
@@ -29,6 +101,8 @@ CgExtractor *cg_extractor_new(const CgRuleSet *rules)
     cg_vocab_finish(&x->vocab);
     cg_claims_compile(&x->claims, cg_rules_claims(rules), &x->vocab);
     cg_syntax_compile(&x->syntax, cg_rules_syntax(rules), &x->vocab);
+    extractor_type_bits(x);
+    extractor_qty_starts(x);
     x->patterns = cg_xcalloc(n, sizeof *x->patterns);
     for (size_t r = 0; r < n; ++r) {
         const CgRelationRule *rule = cg_rules_relation(rules, r);
@@ -55,6 +129,10 @@ void cg_extractor_free(CgExtractor *extractor)
     free(extractor->patterns);
     cg_claims_free_compiled(&extractor->claims);
     cg_syntax_free_compiled(&extractor->syntax);
+    free(extractor->entity_type_bit);
+    free(extractor->qty_starts.bits);
+    free(extractor->subject_bits);
+    free(extractor->object_bits);
     cg_vocab_free(&extractor->vocab);
     free(extractor);
 }
@@ -90,6 +168,10 @@ typedef struct {
     bool certainty_searched;
     size_t *certainty_first;   /* per certainty class: first unit with a cue, or SIZE_MAX */
     CgSentenceSyntax syntax;   /* its clause breaks and lists of names */
+    uint32_t *named;           /* the entities it names, once each */
+    uint64_t *named_bits;      /* ... and their type bits */
+    size_t n_named, cap_named, cap_named_bits;
+    uint64_t types_present;    /* the type bits of all of them */
     bool limited;              /* a relation pattern ran out of steps here */
     uint32_t limited_rule;     /* the first one that did */
     CgStepLimitHit *hits;      /* every sentence that was `limited` */
@@ -423,19 +505,36 @@ static void extract_match(const CgExtractor *x, uint32_t r, CgSentenceState *st,
     }
 }
 
-/* Whether every anchor word of `p` (some word of each anchor group) is in
- * the sentence: if not, the pattern cannot match anywhere in it. */
+/* Whether a pattern that starts with a slot may start at a unit holding
+ * `m`: a mention of one of that slot's types (tested here, before a run is
+ * set up for nothing). */
+static bool slot_may_start(const CgExtractor *x, size_t r, bool subject, const CgMention *m)
+{
+    return m && (x->entity_type_bit[m->entity] & (subject ? x->subject_bits : x->object_bits)[r]);
+}
+
+/* Runs pattern `p` of rule `r` from every unit where it may start. */
 static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *p,
                             CgSentenceState *st, CgAssertions *as)
 {
     const CgRelationRule *rule = cg_rules_relation(x->rules, r);
     const CgRunContext ctx = cg_run_context(x, rule, false);
+    if (p->has_quantity && !st->view.numbers_marked) {
+        const CgRunContext any = cg_run_context(x, NULL, false);
+        cg_units_mark_numbers(&any, &st->view, st->units);
+    }
+    CgRunTrace trace = {.steps_exceeded = false}; /* only steps_exceeded is read */
     for (size_t start = 0; start < st->view.n_units; ++start) {
         CgBinding b;
-        CgRunTrace trace = {.steps_exceeded = false};
-        if (p->starts_with_slot && !st->view.units[start].mention) {
+        const uint32_t word = st->view.units[start].word;
+        if ((p->lead && !(p->lead->first ? p->lead->first == word
+                                         : cg_wordset_has(p->lead->firsts, word))) ||
+            (p->starts_with_slot &&
+             !slot_may_start(x, r, p->starts_with_subject, st->view.units[start].mention)) ||
+            (p->starts_with_quantity && !(st->view.units[start].flags & CG_UNIT_QTY_START))) {
             continue;
         }
+        trace.steps_exceeded = false;
         const bool found = cg_pattern_match_at(&ctx, p->root, &st->view, start, &b, &trace);
         if (trace.steps_exceeded && !st->limited) {
             st->limited = true;
@@ -456,22 +555,76 @@ static size_t extract_mention_units(const CgUnit *units, size_t n_units)
     return n;
 }
 
+/* Whether the sentence names two different entities that rule `r` may
+ * relate: one of a subject type, another of an object type.  Most rules
+ * fail this on most sentences, and then no pattern of theirs is tried. */
+static bool extract_rule_may_fire(const CgExtractor *x, const CgSentenceState *st, size_t r)
+{
+    const uint64_t sb = x->subject_bits[r], ob = x->object_bits[r];
+    if (!(st->types_present & sb) || !(st->types_present & ob)) {
+        return false;
+    }
+    for (size_t i = 0; i < st->n_named; ++i) {
+        if (!(st->named_bits[i] & sb)) {
+            continue;
+        }
+        for (size_t j = 0; j < st->n_named; ++j) {
+            if (st->named[j] != st->named[i] && (st->named_bits[j] & ob)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/* The entities the sentence names, once each, with their type bits. */
+static void extract_note_names(const CgExtractor *x, CgSentenceState *st)
+{
+    st->n_named = 0;
+    st->types_present = 0;
+    for (size_t u = 0; u < st->view.n_units; ++u) {
+        const CgMention *m = st->view.units[u].mention;
+        if (!m) {
+            continue;
+        }
+        size_t i = 0;
+        while (i < st->n_named && st->named[i] != m->entity) {
+            ++i;
+        }
+        if (i == st->n_named) {
+            st->named = cg_xgrow(st->named, &st->cap_named, st->n_named + 1, sizeof *st->named);
+            st->named_bits = cg_xgrow(st->named_bits, &st->cap_named_bits, st->n_named + 1,
+                                      sizeof *st->named_bits);
+            st->named[st->n_named] = m->entity;
+            st->named_bits[st->n_named++] = x->entity_type_bit[m->entity];
+            st->types_present |= x->entity_type_bit[m->entity];
+        }
+    }
+}
+
 static void extract_sentence(const CgExtractor *x, CgSentenceState *st, CgAssertions *as)
 {
     as->sentence_first = as->n;
     if (extract_mention_units(st->view.units, st->view.n_units) < 2) {
         return; /* every pattern needs a subject and an object */
     }
-    cg_units_mark_present(st->view.units, st->view.n_units, st->view.word_ids, st->present,
-                          st->blocks);
-    cg_syntax_analyse(&x->syntax, &st->view, st->units, &st->syntax);
+    cg_units_mark_present(st->view.units, st->view.n_units, st->present, st->blocks);
+    extract_note_names(x, st);
     st->attribution.searched = false;
     st->attribution.found = false;
     st->context_searched = false;
     st->certainty_searched = false;
     st->limited = false;
+    bool analysed = false;
     for (size_t r = 0; r < cg_rules_relation_count(x->rules); ++r) {
         const CgRelationRule *rule = cg_rules_relation(x->rules, r);
+        if (!extract_rule_may_fire(x, st, r)) {
+            continue;
+        }
+        if (!analysed) { /* the clause breaks the gaps respect, once */
+            cg_syntax_analyse(&x->syntax, &st->view, st->units, &st->syntax);
+            analysed = true;
+        }
         for (size_t p = 0; p < rule->n_patterns; ++p) {
             if (cg_cpattern_anchors_present(&x->patterns[r][p], st->present)) {
                 extract_pattern(x, (uint32_t)r, &x->patterns[r][p], st, as);
@@ -501,7 +654,7 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
     CgUnit *units = cg_xmalloc((cg_text_token_count(text) + 1) * sizeof *units);
     const CgClaimsCompiled *claims = &extractor->claims;
     CgSentenceState st = {
-        .view = {text, ids, units, 0},
+        .view = {text, ids, units, 0, false},
         .units = units,
         .present = cg_xcalloc(blocks, sizeof(uint64_t)),
         .blocks = blocks,
@@ -513,8 +666,9 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
     size_t next_mention = 0;
     const CgSentence *sentences = cg_text_sentences(text);
     for (size_t s = 0; s < cg_text_sentence_count(text); ++s) {
+        st.view.numbers_marked = false;
         st.view.n_units = cg_units_build(text, &sentences[s], mentions, n_mentions,
-                                         &next_mention, units);
+                                         &next_mention, ids, units);
         st.index = (uint32_t)s;
         extract_sentence(extractor, &st, &as);
     }
@@ -523,6 +677,8 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
     free(st.context);
     free(st.certainty_first);
     cg_syntax_clear(&st.syntax);
+    free(st.named);
+    free(st.named_bits);
     free(units);
     free(ids);
     if (hits) {

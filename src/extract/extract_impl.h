@@ -12,6 +12,13 @@ struct CgExtractor {
     CgCPattern **patterns; /* per relation rule, one per pattern */
     CgClaimsCompiled claims;
     CgSyntaxCompiled syntax;
+    /* Entity types as bits, so that a sentence without a name of a rule's
+     * subject and object types skips the rule at once: per entity its
+     * type's bit; per rule the bits of its subject and object types (all
+     * bits when the rules have more than 64 types). */
+    uint64_t *entity_type_bit;
+    uint64_t *subject_bits, *object_bits;
+    CgWordSet qty_starts; /* the words a comparator or unit cue may start with */
 };
 
 /* What a pattern run needs of the extractor: `rule` NULL for attribution
@@ -25,6 +32,7 @@ static inline CgRunContext cg_run_context(const CgExtractor *x, const CgRelation
                           .n_comparators = x->claims.n_comparators,
                           .units = x->claims.units,
                           .n_units = x->claims.n_units,
+                          .qty_starts = x->qty_starts.bits ? &x->qty_starts : NULL,
                           .attribution = attribution};
 }
 

@@ -43,6 +43,9 @@ typedef struct {
     const uint32_t *word_ids; /* per token of the document: its vocabulary id or 0 */
     const CgUnit *units;
     size_t n_units;
+    bool numbers_marked;      /* units carry CG_UNIT_NUMBER and CG_UNIT_QTY_START
+                               * (cg_units_mark_numbers); else they are worked out
+                               * where needed */
 } CgSentenceView;
 
 /* What a run needs besides the pattern: the rule (NULL for attribution
@@ -55,6 +58,8 @@ typedef struct {
     size_t n_comparators;
     const CgCPattern *units;       /* one per unit class ("$", shells), in rule order */
     size_t n_units;
+    const CgWordSet *qty_starts;   /* every word a comparator or unit cue may
+                                    * start with, or NULL (worked out then) */
     bool attribution;              /* success needs a claimer, not two slots */
 } CgRunContext;
 
@@ -79,5 +84,12 @@ typedef struct {
 bool cg_pattern_match_at(const CgRunContext *ctx, const CgCNode *root,
                          const CgSentenceView *view, size_t start, CgBinding *out,
                          CgRunTrace *trace);
+
+/* Sets CG_UNIT_NUMBER and CG_UNIT_QTY_START on the view's units (`units`
+ * is view->units, writable) and view->numbers_marked, once per sentence, so
+ * that a {quantity} is tried only where one may start (profiled: trying it
+ * at every unit of every sentence was the costliest part of a pattern
+ * that starts with one). */
+void cg_units_mark_numbers(const CgRunContext *ctx, CgSentenceView *view, CgUnit *units);
 
 #endif

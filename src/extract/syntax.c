@@ -66,7 +66,11 @@ void cg_syntax_clear(CgSentenceSyntax *s)
 static size_t after_phrase(const CgCPattern *cue, const CgSentenceView *view, size_t pos)
 {
     size_t last = pos;
-    if (pos < view->n_units && cg_claims_cue_at(cue, view, pos, &last)) {
+    if (pos >= view->n_units || !cue->root ||
+        (cue->root->firsts && !cg_wordset_has(cue->root->firsts, view->units[pos].word))) {
+        return pos; /* the usual case, decided without a run */
+    }
+    if (cg_claims_cue_at(cue, view, pos, &last)) {
         return last + 1;
     }
     return pos;

@@ -44,6 +44,9 @@ static const Range mark_ranges[] = {
 
 bool cg_text_is_space(uint32_t cp)
 {
+    if (cp < 0x80) {
+        return cp <= 0x20 || cp == 0x7F;
+    }
     return in_ranges(cp, space_ranges, N_RANGES(space_ranges));
 }
 
@@ -63,6 +66,9 @@ bool cg_text_is_mark(uint32_t cp)
 
 bool cg_text_is_word_char(uint32_t cp)
 {
+    if (cp < 0x80) { /* letters and digits: the tokenizer asks for every byte */
+        return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    }
     return cp != CG_TEXT_END && !cg_text_is_space(cp) && !cg_text_is_mark(cp);
 }
 

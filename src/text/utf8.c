@@ -9,6 +9,10 @@ CgStatus cg_text_check_utf8(const char *s, size_t len, size_t *bad_offset)
 {
     const unsigned char *p = (const unsigned char *)s;
     for (size_t i = 0; i < len;) {
+        if (p[i] < 0x80) {
+            ++i;
+            continue;
+        }
         const size_t n = cg_utf8_seq_len(p, len, i);
         if (!n) {
             if (bad_offset) {
@@ -27,6 +31,10 @@ size_t cg_text_decode(const char *s, size_t len, size_t i, uint32_t *cp)
     if (i >= len) {
         *cp = CG_TEXT_END;
         return 0;
+    }
+    if (p[i] < 0x80) { /* most of any news text */
+        *cp = p[i];
+        return 1;
     }
     const size_t n = cg_utf8_seq_len(p, len, i);
     if (!n) {
