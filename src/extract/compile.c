@@ -329,6 +329,7 @@ static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab)
     c->optional = n->optional;
     c->gap_max = n->gap_max;
     c->gap_any = n->gap_any;
+    c->gap_names = n->gap_names;
     c->greedy = n->greedy;
     c->col = n->col;
     if (n->kind == CG_PAT_WORD) {

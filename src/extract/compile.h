@@ -43,6 +43,7 @@ struct CgCNode {
     char *text;         /* CAPTURE: its name; borrowed */
     unsigned gap_max;   /* GAP */
     bool gap_any;       /* GAP: may cross mentions and clause breaks */
+    bool gap_names;     /* GAP: may cross mentions, not clause breaks */
     bool greedy;        /* GAP: longest first */
     bool possessive;    /* WORD: 's or ', which a possessive mention
                          * before it holds already (matched consuming nothing) */

@@ -465,10 +465,31 @@ static const CgNameList *extract_list_of(const CgSentenceState *st, size_t unit,
 /* The match, and when a slot binds a member of a list of names, the same
  * relation for every member: "the G7, South Korea and Japan condemned
  * Russia and North Korea" gives 3 x 2 assertions. */
+/* The unit a slot means: the name a premodifier belongs to ("Russian" in
+ * "Russian President Vladimir Putin" means Putin) when the slot takes that
+ * name's type and it is not the other end; else the unit it bound. */
+static size_t extract_head(const CgExtractor *x, const CgSentenceState *st, size_t r,
+                           size_t unit, bool subject, uint32_t other)
+{
+    const uint32_t head = st->syntax.head_of[unit];
+    if (head == CG_NO_GROUP) {
+        return unit;
+    }
+    const CgMention *m = st->view.units[head].mention;
+    const uint64_t bits = (subject ? x->subject_bits : x->object_bits)[r];
+    return m->entity != other && (x->entity_type_bit[m->entity] & bits) ? head : unit;
+}
+
 static void extract_match(const CgExtractor *x, uint32_t r, CgSentenceState *st,
-                          CgAssertions *as, const CgBinding *b)
+                          CgAssertions *as, const CgBinding *match)
 {
     const CgRelationRule *rule = cg_rules_relation(x->rules, r);
+    CgBinding headed = *match;
+    const CgBinding *b = &headed;
+    headed.subject_unit = extract_head(x, st, r, match->subject_unit, true, match->object->entity);
+    headed.object_unit = extract_head(x, st, r, match->object_unit, false, match->subject->entity);
+    headed.subject = st->view.units[headed.subject_unit].mention;
+    headed.object = st->view.units[headed.object_unit].mention;
     /* a fact of one noun phrase ("Russian President Vladimir Putin") is not
      * spread over the list the phrase stands in */
     const bool spread = !rule->phrase_scope;

@@ -422,12 +422,13 @@ static bool run_word(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
            (r->view->units[pos - 1].flags & CG_UNIT_POSSESSIVE) && run_cont(r, pos, k);
 }
 
-/* A gap may take unit `u`: any unit when it says so (...N+), else only a
- * plain token that is no clause break. */
+/* A gap may take unit `u`: any unit when it says so (...N+); a name or a
+ * plain token that is no clause break for ...N~; else only such a token. */
 static bool gap_takes(const CgRun *r, const CgCNode *n, size_t u)
 {
     const CgUnit *unit = &r->view->units[u];
-    return n->gap_any || (unit_is_word(r, u) && !(unit->flags & CG_UNIT_CLAUSE_BREAK));
+    return n->gap_any || ((n->gap_names || unit_is_word(r, u)) &&
+                          !(unit->flags & CG_UNIT_CLAUSE_BREAK));
 }
 
 /* The first entry of `n->by_word` for `word`, or n->n_by_word. */

@@ -59,6 +59,7 @@ void cg_syntax_clear(CgSentenceSyntax *s)
     free(s->lists);
     free(s->members);
     free(s->list_of);
+    free(s->head_of);
     memset(s, 0, sizeof *s);
 }
 
@@ -228,6 +229,24 @@ static size_t name_list(const CgSyntaxCompiled *syn, const CgSentenceView *view,
     return q;
 }
 
+/* A name followed by a title and another name ("Russian President Vladimir
+ * Putin") premodifies that name: its head. */
+static void mark_heads(const CgSyntaxCompiled *syn, const CgSentenceView *view,
+                       CgSentenceSyntax *out)
+{
+    for (size_t u = 0; u + 1 < view->n_units; ++u) {
+        if (!view->units[u].mention || view->units[u + 1].mention) {
+            continue; /* two names in a row are two phrases, or one name */
+        }
+        size_t head = u;
+        bool named = false;
+        conjunct(syn, view, u, &head, &named);
+        if (named && head != u) {
+            out->head_of[u] = (uint32_t)head;
+        }
+    }
+}
+
 static void mark_clause_breaks(const CgSyntaxCompiled *syn, const CgSentenceView *view,
                                CgUnit *units)
 {
@@ -249,11 +268,14 @@ void cg_syntax_analyse(const CgSyntaxCompiled *syn, const CgSentenceView *view, 
     out->n_lists = out->n_members = 0;
     out->list_of = cg_xgrow(out->list_of, &out->cap_units, view->n_units + 1,
                             sizeof *out->list_of);
+    out->head_of = cg_xgrow(out->head_of, &out->cap_heads, view->n_units + 1,
+                            sizeof *out->head_of);
     for (size_t u = 0; u < view->n_units; ++u) {
-        out->list_of[u] = CG_NO_GROUP;
+        out->list_of[u] = out->head_of[u] = CG_NO_GROUP;
         units[u].flags &= ~(unsigned)CG_UNIT_CLAUSE_BREAK;
     }
     mark_clause_breaks(syn, view, units);
+    mark_heads(syn, view, out);
     if (!syn->coordinators.root) {
         return;
     }

@@ -11,6 +11,10 @@
  *     before "and" needs three members, so that "..., and Ukraine said" is
  *     read as a new clause, not a list.  When a relation's slot binds one
  *     member, extract.c relates every member (n x m for two lists).
+ *   - The head of a name phrase: in "Russian President Vladimir Putin" the
+ *     demonym "Russian" is a premodifier of Putin; a slot that binds it and
+ *     takes a Person binds Putin instead (extract.c), while a slot that
+ *     takes only countries keeps it ("Russian President" is officialOf).
  *   - A list followed by a verb (`verbs`, `reporting_verbs`) is that verb's
  *     subject, not an object: "Kim met Shoigu and Lavrov said ..." relates
  *     Kim to Shoigu only.  A list between two verbs (`verbs` before it:
@@ -60,7 +64,9 @@ typedef struct {
     size_t *members;      /* unit indexes of the members, list after list */
     size_t n_members, cap_members;
     uint32_t *list_of;    /* per unit: its list, or CG_NO_GROUP */
-    size_t cap_units;
+    uint32_t *head_of;    /* per unit: the name a premodifier belongs to
+                           * ("Russian" -> "Vladimir Putin"), or CG_NO_GROUP */
+    size_t cap_units, cap_heads;
 } CgSentenceSyntax;
 
 void cg_syntax_vocab(const CgSyntaxRules *rules, CgVocab *vocab);

@@ -191,6 +191,7 @@ static CgPatNode *pat_parse_gap(CgPatParser *p)
     CgPatNode *n = pat_node(CG_PAT_GAP, (unsigned)start + 1);
     n->gap_max = max;
     n->gap_any = pat_take(p, '+');
+    n->gap_names = !n->gap_any && pat_take(p, '~');
     n->greedy = pat_take(p, '>');
     return n;
 }

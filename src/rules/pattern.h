@@ -24,6 +24,8 @@
  *               shortest first; it crosses no mention and no clause break
  *               (the rules' `syntax: clause_breaks`)
  *   ...N+       a gap that may cross mentions and clause breaks
+ *   ...N~       a gap that may cross mentions but keeps to its clause
+ *               (an aside: ", Ukraine's foreign minister,")
  *   ...N>       a gap that tries the longest first (greedy; "...N+>" both)
  *   !X          a constraint: X does not match here (X a word, group, list
  *               or {mention}; it consumes nothing): "{object} !(agent|aide)"
@@ -70,6 +72,7 @@ struct CgPatNode {
                         * apostrophe); CAPTURE: the name; owned */
     unsigned gap_max;  /* GAP */
     bool gap_any;      /* GAP: may cross mentions and clause breaks */
+    bool gap_names;    /* GAP: may cross mentions, not clause breaks */
     bool greedy;       /* GAP: the longest reading first */
     CgPatNode **kids;  /* SEQ, ALT; owned */
     size_t n_kids;
