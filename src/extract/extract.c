@@ -320,6 +320,10 @@ static int extract_certainty(const CgExtractor *x, CgSentenceState *st, size_t l
     return -1;
 }
 
+/* How far before a noun phrase a negation may stand and still govern it:
+ * "denied [the] deployment", "rejected any transfer". */
+#define CG_NOUN_GOVERNOR 3
+
 /* Where a claim's clause starts: after the last , ; or : before the match
  * (or at the sentence start), so that "X denied that Y sent troops" puts
  * "denied" in the scope of "Y sent troops". */
@@ -414,7 +418,10 @@ static void extract_add(const CgExtractor *x, CgAssertions *as, uint32_t rule,
     extract_quantity(x, &a, st, b);
     extract_captures(&a, st, b);
     if (!r->phrase_scope) {
-        const size_t clause = extract_clause_start(st, b->first);
+        size_t clause = extract_clause_start(st, b->first);
+        if (r->noun_scope && b->first > clause + CG_NOUN_GOVERNOR) {
+            clause = b->first - CG_NOUN_GOVERNOR; /* "denied the deployment of" */
+        }
         a.clause_begin = st->view.units[clause].tok_begin;
         a.negated = extract_negated(x, st, b, clause);
         if (a.negated && r->drop_negated) {

@@ -151,7 +151,7 @@ static void explain_qualifiers(const CgExplain *e, const CgAssertion *a)
         fprintf(e->out, "; %s ", a->captures[i].name);
         put_span(e->out, e->src, a->captures[i].begin, a->captures[i].end);
     }
-    fprintf(e->out, "\n             negation counted in ");
+    fprintf(e->out, "\n             negation counted in %s", rule->noun_scope ? "(scope noun) " : "");
     put_tokens(e, a->clause_begin, a->tok_end);
 }
 

@@ -25,17 +25,20 @@ static void decode_negated(CgLoader *ld, const CgYNode *node, CgRelationRule *r)
                             "drop (no evidence)");
 }
 
-/* scope: clause | phrase */
+/* scope: clause | noun | phrase */
 static void decode_scope(CgLoader *ld, const CgYNode *node, CgRelationRule *r)
 {
-    if (node->kind == CG_Y_SCALAR &&
-        (!strcmp(node->text, "clause") || !strcmp(node->text, "phrase"))) {
+    if (node->kind == CG_Y_SCALAR && (!strcmp(node->text, "clause") ||
+                                      !strcmp(node->text, "noun") ||
+                                      !strcmp(node->text, "phrase"))) {
         r->phrase_scope = !strcmp(node->text, "phrase");
+        r->noun_scope = !strcmp(node->text, "noun");
         return;
     }
     cg_node_error(ld, node, "'scope' must be clause (the sentence's negation, hedges and "
-                            "claimer qualify the relation) or phrase (a fact of a noun "
-                            "phrase, such as a title: they do not)");
+                            "claimer qualify the relation), noun (a relation named by a noun "
+                            "phrase: negation counts only right before it) or phrase (a fact "
+                            "of a noun phrase, such as a title: none of them does)");
 }
 
 #define CG_PATTERN_ERR_MAX 256

@@ -107,6 +107,13 @@ typedef struct {
                          * phrase ("Russian President Vladimir Putin", ", the
                          * country's ambassador,"): the sentence's negation,
                          * hedges, claimer and dates do not qualify it */
+    bool noun_scope;    /* `scope: noun`: a relation named by a noun phrase
+                         * ("Russia's invasion of Ukraine"): negation counts
+                         * only when it governs the phrase ("denied the
+                         * deployment of ..."), not from further back in the
+                         * clause ("does not contain any condemnation of
+                         * Russia's invasion"); hedges and claimer as for a
+                         * clause */
     CgPattern *patterns;
     size_t n_patterns;
     const char *file;
