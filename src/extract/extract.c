@@ -497,13 +497,10 @@ static void extract_match(const CgExtractor *x, uint32_t r, CgSentenceState *st,
     headed.object_unit = extract_head(x, st, r, match->object_unit, false, match->subject->entity);
     headed.subject = st->view.units[headed.subject_unit].mention;
     headed.object = st->view.units[headed.object_unit].mention;
-    /* a fact of one noun phrase ("Russian President Vladimir Putin") is not
-     * spread over the list the phrase stands in */
-    const bool spread = !rule->phrase_scope;
-    const CgNameList *ls = spread ? extract_list_of(st, b->subject_unit, b->object_unit, false)
-                                  : NULL;
-    const CgNameList *lo = spread ? extract_list_of(st, b->object_unit, b->subject_unit, true)
-                                  : NULL;
+    /* (a title in its own name phrase, "Russian President Vladimir Putin and
+     * North Korean leader Kim", has both ends in the list: not spread) */
+    const CgNameList *ls = extract_list_of(st, b->subject_unit, b->object_unit, false);
+    const CgNameList *lo = extract_list_of(st, b->object_unit, b->subject_unit, true);
     const size_t ns = ls ? ls->n_members : 1, no = lo ? lo->n_members : 1;
     for (size_t i = 0; i < ns; ++i) {
         const size_t su = ls ? st->syntax.members[ls->first_member + i] : b->subject_unit;

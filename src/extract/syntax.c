@@ -196,7 +196,8 @@ static size_t name_list(const CgSyntaxCompiled *syn, const CgSentenceView *view,
         if (!comma && !coordinated) {
             break;
         }
-        serial_comma = comma && coordinated;
+        /* ", and" needs three members; ", together with" does not */
+        serial_comma = comma && coordinated && after_coord - r == 1;
         const size_t end = conjunct(syn, view, after_coord, &head, &named);
         if (end == after_coord) {
             coordinated = false;

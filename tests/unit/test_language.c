@@ -211,6 +211,23 @@ static void test_gaps_keep_to_their_clause(void **state)
     assert_extracts(any, "Marsh left early but others met Ferreira.", "marsh metWith ferreira");
 }
 
+/* ...N~ crosses names but not clause breaks: an aside between commas. */
+static void test_gaps_across_names(void **state)
+{
+    (void)state;
+    const char rules[] = "syntax: {clause_breaks: [\",\"]}\n"
+                         "relations:\n"
+                         "  - id: met\n"
+                         "    predicate: metWith\n"
+                         "    subject: Person\n"
+                         "    object: Person\n"
+                         "    patterns: [\"{subject} (, ...6~ ,)? met {object}\"]\n";
+    /* the aside holds a name; the name in the aside met no one */
+    assert_extracts(rules, "Marsh, an ally of Kim Jong Un, met Ferreira.", "marsh metWith ferreira");
+    /* the aside ends at its comma: what follows is no longer Marsh's */
+    assert_extracts(rules, "Marsh, it was said, Kim Jong Un met Ferreira.", "kim metWith ferreira");
+}
+
 /* ...N tries the shortest gap first, ...N> the longest. */
 static void test_greedy_gaps(void **state)
 {
@@ -294,6 +311,52 @@ static const char list_rules[] =
     "    object: Country\n"
     "    scope: phrase\n"
     "    patterns: [\"{object} (leader|foreign minister) {subject}\"]\n";
+
+/* In "Russian President Vladimir Putin" the demonym premodifies Putin: a
+ * slot that takes persons binds Putin, one that takes countries only keeps
+ * Russia. */
+static void test_name_phrase_heads(void **state)
+{
+    (void)state;
+    const char rules[] =
+        "syntax: {name_modifiers: [president, \"foreign minister\"]}\n"
+        "relations:\n"
+        "  - id: treaty\n"
+        "    predicate: hasAgreementWith\n"
+        "    subject: [Person, Country]\n"
+        "    object: [Person, Country]\n"
+        "    patterns: [\"{subject} signed a treaty with {object}\"]\n"
+        "  - id: condemn\n"
+        "    predicate: criticizes\n"
+        "    subject: Country\n"
+        "    object: Country\n"
+        "    patterns: [\"{subject} condemned {object}\"]\n";
+    assert_extracts(rules, "Kim Jong Un signed a treaty with Russian President Vladimir Putin.",
+                    "kim hasAgreementWith putin");
+    assert_extracts(rules, "Pyongyang signed a treaty with Russian diplomats.",
+                    "north-korea hasAgreementWith russia");
+    assert_extracts(rules, "Kyiv condemned Russian President Vladimir Putin.",
+                    "ukraine criticizes russia");
+}
+
+/* A relation named by a noun phrase (scope: noun) is negated only by a cue
+ * that governs the phrase. */
+static void test_noun_scope(void **state)
+{
+    (void)state;
+    const char rules[] = "claims: {negation: [not, deny~]}\n"
+                         "relations:\n"
+                         "  - id: treaty\n"
+                         "    predicate: hasAgreementWith\n"
+                         "    scope: noun\n"
+                         "    subject: Country\n"
+                         "    object: Country\n"
+                         "    patterns: [\"{subject} 's treaty with {object}\"]\n";
+    assert_extracts(rules, "Seoul did not mention any criticism of Moscow's treaty with Pyongyang.",
+                    "russia hasAgreementWith north-korea");
+    assert_extracts(rules, "Seoul denied Moscow's treaty with Pyongyang.",
+                    "russia hasAgreementWith north-korea negated");
+}
 
 /* A relation stated of a list holds for each member: 3 x 2 here. */
 static void test_lists_of_names(void **state)
@@ -414,7 +477,10 @@ int main(void)
         cmocka_unit_test(test_lemma_words),
         cmocka_unit_test(test_negative_constraints),
         cmocka_unit_test(test_gaps_keep_to_their_clause),
+        cmocka_unit_test(test_gaps_across_names),
         cmocka_unit_test(test_greedy_gaps),
+        cmocka_unit_test(test_name_phrase_heads),
+        cmocka_unit_test(test_noun_scope),
         cmocka_unit_test(test_quantity_currency_and_units),
         cmocka_unit_test(test_lists_of_names),
         cmocka_unit_test(test_scope_of_cues),
