@@ -171,7 +171,9 @@ size_t cg_inflect_forms(const char *lemma, char ***forms)
     Forms f = {NULL, 0, 0};
     const char *entry = irregular_entry(lemma);
     const bool only_listed = entry && entry[0] == '!';
-    entry += only_listed;
+    if (only_listed) {
+        ++entry;
+    }
     const size_t base_len = entry ? strcspn(entry, " ") : strlen(lemma);
     const char *base = entry ? entry : lemma;
     forms_add(&f, base, base_len);
