@@ -229,6 +229,13 @@ static uint32_t resolve_reference(const Scan *sc, const Candidate *c, const Hit 
             found = i;
         }
     }
+    /* `subject: true`: the nearest must also be its sentence's first */
+    for (size_t i = found; ref->subject && found != SIZE_MAX && i-- > 0 &&
+                           sc->out_sentence[i] == sc->out_sentence[found];) {
+        if (type_fits(sc, i, ref)) {
+            return CG_NO_MENTION;
+        }
+    }
     return found == SIZE_MAX ? CG_NO_MENTION : (uint32_t)found;
 }
 

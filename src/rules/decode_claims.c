@@ -119,24 +119,26 @@ static void decode_patterns(CgLoader *ld, const CgYNode *node, const char *key,
     }
 }
 
-static const char *const reference_keys[] = {"text", "type", "pronoun", "possessive", "note"};
+static const char *const reference_keys[] = {"text",       "type",    "pronoun",
+                                             "possessive", "subject", "note"};
 
 static void decode_reference(CgLoader *ld, const CgYNode *node, CgClaimRules *claims)
 {
-    const CgYNode *v[5];
-    if (!cg_yfields(ld, node, "a reference", reference_keys, 5, v) ||
+    const CgYNode *v[6];
+    if (!cg_yfields(ld, node, "a reference", reference_keys, 6, v) ||
         !cg_yrequire(ld, node, "a reference", "text and type", reference_keys, 2, v)) {
         return;
     }
-    CgReference r = {NULL, NULL, false, false, ld->file, node->line, node->col};
+    CgReference r = {NULL, NULL, false, false, false, ld->file, node->line, node->col};
     if (!cg_ystr(ld, v[0], "text", &r.text) || !cg_ystr(ld, v[1], "type", &r.type) ||
         (v[2] && !cg_ybool(ld, v[2], "pronoun", &r.pronoun)) ||
-        (v[3] && !cg_ybool(ld, v[3], "possessive", &r.possessive))) {
+        (v[3] && !cg_ybool(ld, v[3], "possessive", &r.possessive)) ||
+        (v[4] && !cg_ybool(ld, v[4], "subject", &r.subject))) {
         free(r.text);
         free(r.type);
         return;
     }
-    r.pronoun |= r.possessive;
+    r.pronoun |= r.possessive || r.subject;
     /* the type's position, for validate.c's message */
     r.line = v[1]->line;
     r.col = v[1]->col;

@@ -138,6 +138,10 @@ typedef struct {
                          * word for patterns as well as filling a slot */
     bool possessive;    /* a possessive pronoun ("its"): a pronoun that
                          * patterns also read as a name with 's */
+    bool subject;       /* a pronoun that stands only for the first entity
+                         * of the type in its antecedent's sentence, most
+                         * often that sentence's subject ("it": "Tehran said
+                         * it had sent drones", not "the deal it signed") */
     const char *file;
     unsigned line, col; /* of the type */
 } CgReference;
