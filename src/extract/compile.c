@@ -428,9 +428,10 @@ static void find_anchors(CgCPattern *p, size_t vocab_size)
     p->starts_with_quantity = n && !elems[0]->optional && elems[0]->kind == CG_PAT_QUANTITY;
     p->has_quantity = has_kind(p->root, CG_PAT_QUANTITY);
     p->lead = n && is_anchor(elems[0]) ? elems[0] : NULL;
-    p->starts_with_subject = n && elems[0]->kind == CG_PAT_SUBJECT;
+    p->starts_with_subject =
+        n && (elems[0]->kind == CG_PAT_SUBJECT || elems[0]->kind == CG_PAT_BOTH);
     p->starts_with_slot = n && !elems[0]->optional &&
-                          (elems[0]->kind == CG_PAT_SUBJECT || elems[0]->kind == CG_PAT_OBJECT);
+                          (p->starts_with_subject || elems[0]->kind == CG_PAT_OBJECT);
 }
 
 void cg_cpattern_init(CgCPattern *out, const CgPatNode *root, const CgVocab *vocab)

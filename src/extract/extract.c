@@ -397,14 +397,23 @@ static void extract_context(const CgExtractor *x, CgAssertion *a, CgSentenceStat
     }
 }
 
+/* The entities an assertion relates, and which member of a group
+ * reference each is. */
+typedef struct {
+    uint32_t subject, object;
+    uint8_t subject_member, object_member;
+} CgEnds;
+
 static void extract_add(const CgExtractor *x, CgAssertions *as, uint32_t rule,
-                        CgSentenceState *st, const CgBinding *b)
+                        CgSentenceState *st, const CgBinding *b, const CgEnds *ends)
 {
     const CgRelationRule *r = cg_rules_relation(x->rules, rule);
     CgAssertion a = {0};
     a.rule = rule;
-    a.subject = b->subject->entity;
-    a.object = b->object->entity;
+    a.subject = ends->subject;
+    a.object = ends->object;
+    a.subject_member = ends->subject_member;
+    a.object_member = ends->object_member;
     a.subject_mention = (uint32_t)(b->subject - st->mentions);
     a.object_mention = (uint32_t)(b->object - st->mentions);
     a.sentence = st->index;
@@ -487,6 +496,40 @@ static size_t extract_head(const CgExtractor *x, const CgSentenceState *st, size
     return m->entity != other && (x->entity_type_bit[m->entity] & bits) ? head : unit;
 }
 
+/* The entity member `k` of mention `m` stands for: itself, or a member of
+ * a group reference ("the two leaders"). */
+static uint32_t member_entity(const CgSentenceState *st, const CgMention *m, size_t k)
+{
+    return k ? st->mentions[m->more[k - 1]].entity : m->entity;
+}
+
+/* One assertion per pair of ends: a group reference in a slot gives one
+ * for each of its members ("Trump accused the two leaders"); {both} binds
+ * one group to both slots and gives one for each pair of its members ("the
+ * two leaders signed a treaty"). */
+static void extract_members(const CgExtractor *x, uint32_t r, CgSentenceState *st,
+                            CgAssertions *as, const CgBinding *e, bool spread)
+{
+    const CgRelationRule *rule = cg_rules_relation(x->rules, r);
+    const bool both = e->subject_unit == e->object_unit;
+    const size_t ns = 1 + e->subject->n_more, no = 1 + e->object->n_more;
+    for (size_t i = 0; i < ns; ++i) {
+        for (size_t j = both ? i + 1 : 0; j < no; ++j) {
+            const CgEnds ends = {member_entity(st, e->subject, i), member_entity(st, e->object, j),
+                                 (uint8_t)i, (uint8_t)j};
+            if (ends.subject == ends.object ||
+                extract_seen(x->rules, as, rule, ends.subject, ends.object)) {
+                continue;
+            }
+            const size_t before = as->n;
+            extract_add(x, as, r, st, e, &ends);
+            if (as->n > before && (spread || ns > 1 || no > 1)) {
+                as->items[before].spread = true;
+            }
+        }
+    }
+}
+
 static void extract_match(const CgExtractor *x, uint32_t r, CgSentenceState *st,
                           CgAssertions *as, const CgBinding *match)
 {
@@ -513,19 +556,11 @@ static void extract_match(const CgExtractor *x, uint32_t r, CgSentenceState *st,
             }
             e.subject = st->view.units[su].mention;
             e.object = st->view.units[ou].mention;
-            if (e.subject->entity == e.object->entity ||
-                extract_seen(x->rules, as, rule, e.subject->entity, e.object->entity)) {
-                continue;
-            }
             e.first = su < e.first ? su : e.first;
             e.first = ou < e.first ? ou : e.first;
             e.last = su > e.last ? su : e.last;
             e.last = ou > e.last ? ou : e.last;
-            const size_t before = as->n;
-            extract_add(x, as, r, st, &e);
-            if (as->n > before && (su != b->subject_unit || ou != b->object_unit)) {
-                as->items[before].spread = true;
-            }
+            extract_members(x, r, st, as, &e, su != b->subject_unit || ou != b->object_unit);
         }
     }
 }
@@ -571,11 +606,12 @@ static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *
     }
 }
 
+/* The entities the units name, a group reference counting as its members. */
 static size_t extract_mention_units(const CgUnit *units, size_t n_units)
 {
     size_t n = 0;
     for (size_t i = 0; i < n_units; ++i) {
-        n += units[i].mention != NULL;
+        n += units[i].mention ? 1 + units[i].mention->n_more : 0;
     }
     return n;
 }
@@ -602,27 +638,32 @@ static bool extract_rule_may_fire(const CgExtractor *x, const CgSentenceState *s
     return false;
 }
 
-/* The entities the sentence names, once each, with their type bits. */
+static void extract_note_name(const CgExtractor *x, CgSentenceState *st, uint32_t entity)
+{
+    size_t i = 0;
+    while (i < st->n_named && st->named[i] != entity) {
+        ++i;
+    }
+    if (i == st->n_named) {
+        st->named = cg_xgrow(st->named, &st->cap_named, st->n_named + 1, sizeof *st->named);
+        st->named_bits = cg_xgrow(st->named_bits, &st->cap_named_bits, st->n_named + 1,
+                                  sizeof *st->named_bits);
+        st->named[st->n_named] = entity;
+        st->named_bits[st->n_named++] = x->entity_type_bit[entity];
+        st->types_present |= x->entity_type_bit[entity];
+    }
+}
+
+/* The entities the sentence names, once each, with their type bits (a
+ * group reference names each of its members). */
 static void extract_note_names(const CgExtractor *x, CgSentenceState *st)
 {
     st->n_named = 0;
     st->types_present = 0;
     for (size_t u = 0; u < st->view.n_units; ++u) {
         const CgMention *m = st->view.units[u].mention;
-        if (!m) {
-            continue;
-        }
-        size_t i = 0;
-        while (i < st->n_named && st->named[i] != m->entity) {
-            ++i;
-        }
-        if (i == st->n_named) {
-            st->named = cg_xgrow(st->named, &st->cap_named, st->n_named + 1, sizeof *st->named);
-            st->named_bits = cg_xgrow(st->named_bits, &st->cap_named_bits, st->n_named + 1,
-                                      sizeof *st->named_bits);
-            st->named[st->n_named] = m->entity;
-            st->named_bits[st->n_named++] = x->entity_type_bit[m->entity];
-            st->types_present |= x->entity_type_bit[m->entity];
+        for (size_t k = 0; m && k <= m->n_more; ++k) {
+            extract_note_name(x, st, member_entity(st, m, k));
         }
     }
 }

@@ -41,7 +41,11 @@ typedef struct {
     size_t clause_begin;       /* the token where the clause whose negation
                                 * cues count begins (for `explain`) */
     bool spread;               /* made by spreading a match over a list of
-                                * names (syntax.h) */
+                                * names (syntax.h) or a group reference */
+    uint8_t subject_member, object_member; /* an end that is a group
+                                * reference ("the two leaders"): which of its
+                                * members (0: CgMention.antecedent, k:
+                                * CgMention.more[k - 1]) */
     CgAssertionCapture captures[CG_ASSERTION_CAPTURES];
     size_t n_captures;
 } CgAssertion;

@@ -79,8 +79,10 @@ static bool run_has_claimer_capture(const CgBinding *b)
 static bool run_finish(CgRun *r, size_t pos)
 {
     const CgRunContext *c = r->ctx;
-    if (c->rule && r->b.subject->entity == r->b.object->entity) {
-        return false; /* an entity is never related to itself */
+    if (c->rule && r->b.subject->entity == r->b.object->entity &&
+        r->b.subject_unit != r->b.object_unit) {
+        return false; /* an entity is never related to itself ({both} pairs
+                       * the members of its group) */
     }
     if (c->attribution && !r->b.claimer && !run_has_claimer_capture(&r->b)) {
         return false; /* [claimer: ...] matched nothing */
@@ -165,6 +167,31 @@ static bool run_slot(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
         return true;
     }
     *slot = NULL;
+    return false;
+}
+
+/* {both}: a group reference ("the two leaders") whose members the rule's
+ * subject and object types take; it binds both slots, and extraction pairs
+ * its members. */
+static bool run_both(CgRun *r, size_t pos, const CgCont *k)
+{
+    const CgRelationRule *rule = r->ctx->rule;
+    if (pos >= r->view->n_units || !r->view->units[pos].mention || !rule ||
+        !r->view->units[pos].mention->n_more) {
+        return false;
+    }
+    const CgMention *m = r->view->units[pos].mention;
+    const char *type = cg_rules_entity(r->ctx->rules, m->entity)->type;
+    if (!cg_rules_type_in(type, rule->subject_types, rule->n_subject_types) ||
+        !cg_rules_type_in(type, rule->object_types, rule->n_object_types)) {
+        return false;
+    }
+    r->b.subject = r->b.object = m;
+    r->b.subject_unit = r->b.object_unit = pos;
+    if (run_cont(r, pos + 1, k)) {
+        return true;
+    }
+    r->b.subject = r->b.object = NULL;
     return false;
 }
 
@@ -548,6 +575,7 @@ static inline __attribute__((always_inline)) bool run_required(CgRun *r, const C
     case CG_PAT_SUBJECT:
     case CG_PAT_OBJECT:
     case CG_PAT_CLAIMER: return run_slot(r, n, pos, k);
+    case CG_PAT_BOTH: return run_both(r, pos, k);
     case CG_PAT_QUANTITY: return run_quantity(r, pos, k);
     case CG_PAT_GAP: return run_gap(r, n, pos, k);
     case CG_PAT_MENTION: return run_any_mention(r, pos, k);

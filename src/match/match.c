@@ -156,6 +156,8 @@ typedef struct {
     const Candidate *c;
     uint32_t entity;
     uint32_t antecedent;
+    uint32_t more[CG_GROUP_MAX - 1];
+    uint32_t n_more;
 } Resolved;
 
 static void add_hit(Scan *sc, size_t end, size_t limit, uint32_t key)
@@ -239,6 +241,51 @@ static uint32_t resolve_reference(const Scan *sc, const Candidate *c, const Hit 
     return found == SIZE_MAX ? CG_NO_MENTION : (uint32_t)found;
 }
 
+/* Collects up to `want` distinct entities of the reference's type, the
+ * latest first, from the mentions of sentences [first, last]. */
+static uint32_t group_collect(const Scan *sc, const CgReference *ref, uint32_t first,
+                              uint32_t last, uint32_t found[CG_GROUP_MAX])
+{
+    uint32_t n = 0;
+    for (size_t i = sc->n_out; i-- > 0 && n < ref->group && sc->out_sentence[i] >= first;) {
+        bool seen = sc->out_sentence[i] > last || !type_fits(sc, i, ref);
+        for (uint32_t j = 0; j < n && !seen; ++j) {
+            seen = sc->out[found[j]].entity == sc->out[i].entity;
+        }
+        if (!seen) {
+            found[n++] = (uint32_t)i;
+        }
+    }
+    return n;
+}
+
+/* A group reference ("the two leaders", "both countries") stands for the
+ * `group` distinct entities of its type named last: in its own sentence
+ * when that names them all before it ("a day after the two leaders
+ * signed"), else in the sentences before, within the window ("Rutte
+ * accused the two leaders" is not Rutte's group).  Their latest mentions,
+ * in text order; none when fewer were named. */
+static bool resolve_group(const Scan *sc, const CgReference *ref, const Hit *h, Resolved *out)
+{
+    const uint32_t window = cg_rules_claims(sc->m->rules)->reference_window;
+    uint32_t found[CG_GROUP_MAX];
+    uint32_t n = group_collect(sc, ref, h->sentence, h->sentence, found);
+    if (n < ref->group && h->sentence > 0) {
+        const uint32_t first = h->sentence > window ? h->sentence - window : 0;
+        n = group_collect(sc, ref, first, h->sentence - 1, found);
+    }
+    if (n < ref->group) {
+        return false;
+    }
+    out->entity = sc->out[found[n - 1]].entity;
+    out->antecedent = found[n - 1];
+    out->n_more = n - 1;
+    for (uint32_t j = 0; j + 1 < n; ++j) {
+        out->more[j] = found[n - 2 - j];
+    }
+    return true;
+}
+
 /* Whether the hit stands right after ", " following a mention of `entity`:
  * then a short form is that mention's apposition ("Andrii Sybiha, the
  * Ukrainian foreign minister,"), which the patterns read word by word. */
@@ -258,7 +305,7 @@ static bool is_apposition_of(const Scan *sc, const Hit *h, uint32_t entity)
 static Resolved resolve(const Scan *sc, const Hit *h)
 {
     const CgMatcher *m = sc->m;
-    Resolved r = {NULL, 0, CG_NO_MENTION};
+    Resolved r = {.c = NULL, .entity = 0, .antecedent = CG_NO_MENTION, .n_more = 0};
     uint32_t best_order = 0;
     for (uint32_t i = m->first[h->key]; i < m->first[h->key + 1]; ++i) {
         const Candidate *c = &m->cands[i];
@@ -267,16 +314,24 @@ static Resolved resolve(const Scan *sc, const Hit *h)
             continue;
         }
         if (!c->short_form && !c->reference) {
-            return (Resolved){c, c->entity, CG_NO_MENTION};
+            return (Resolved){.c = c, .entity = c->entity, .antecedent = CG_NO_MENTION};
+        }
+        const CgReference *ref =
+            c->reference ? &cg_rules_claims(m->rules)->references[c->alias] : NULL;
+        if (ref && ref->group) {
+            if (!r.c && resolve_group(sc, ref, h, &r)) {
+                r.c = c;
+            }
+            continue;
         }
         if (c->short_form && cg_idmap_get(&sc->named, c->entity, &order) && order > best_order &&
             !is_apposition_of(sc, h, c->entity)) {
-            r = (Resolved){c, c->entity, CG_NO_MENTION};
+            r = (Resolved){.c = c, .entity = c->entity, .antecedent = CG_NO_MENTION};
             best_order = order;
         }
         const uint32_t ante = c->reference && !r.c ? resolve_reference(sc, c, h) : CG_NO_MENTION;
         if (ante != CG_NO_MENTION) {
-            r = (Resolved){c, sc->out[ante].entity, ante};
+            r = (Resolved){.c = c, .entity = sc->out[ante].entity, .antecedent = ante};
         }
     }
     return r;
@@ -296,9 +351,16 @@ static size_t emit(Scan *sc, const Hit *h, const Resolved *r)
     sc->out_sentence[sc->n_out] = h->sentence;
     const CgReference *ref =
         r->c->reference ? &cg_rules_claims(sc->m->rules)->references[r->c->alias] : NULL;
-    sc->out[sc->n_out++] =
-        (CgMention){sc->pos_tok[h->begin], tok_end,          r->entity, r->c->alias,
-                    r->antecedent,          ref && ref->pronoun, ref && ref->possessive};
+    CgMention *out = &sc->out[sc->n_out++];
+    *out = (CgMention){.tok_begin = sc->pos_tok[h->begin],
+                       .tok_end = tok_end,
+                       .entity = r->entity,
+                       .alias = r->c->alias,
+                       .antecedent = r->antecedent,
+                       .n_more = r->n_more,
+                       .word_too = ref && ref->pronoun,
+                       .possessive = ref && ref->possessive};
+    memcpy(out->more, r->more, r->n_more * sizeof *r->more);
     if (!r->c->short_form && !r->c->reference) {
         cg_idmap_put(&sc->named, r->entity, ++sc->n_named);
     }

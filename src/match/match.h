@@ -32,6 +32,10 @@ typedef struct {
     uint32_t antecedent;       /* a reference ("he", "the country"): the index
                                 * of the earlier mention it stands for;
                                 * otherwise CG_NO_MENTION */
+    uint32_t more[CG_GROUP_MAX - 1]; /* a group ("the two leaders"): the
+                                * earlier mentions of its other members,
+                                * in text order after `antecedent` */
+    uint32_t n_more;
     bool word_too;             /* a pronoun ("it", "its"): patterns may read
                                 * it as a plain word as well */
     bool possessive;           /* a possessive pronoun ("its"): read as a name

@@ -44,17 +44,19 @@ static void claim_quantity(const CgRuleSet *rules, const char *src, const CgAsse
     }
 }
 
-/* A reference's text ("He") and where the mention it stands for begins. */
+/* A reference's text ("He") and where the mention it stands for begins:
+ * for a group ("the two leaders"), the mention of member `member`. */
 static void claim_reference(const CgText *text, const char *src, const CgMention *mentions,
-                            uint32_t m, char **ref, size_t *antecedent)
+                            uint32_t m, uint8_t member, char **ref, size_t *antecedent)
 {
     const CgMention *mention = &mentions[m];
     if (mention->antecedent == CG_NO_MENTION) {
         return;
     }
     const CgToken *toks = cg_text_tokens(text);
+    const uint32_t ante = member ? mention->more[member - 1] : mention->antecedent;
     *ref = slice(src, toks[mention->tok_begin].begin, toks[mention->tok_end - 1].end);
-    *antecedent = toks[mentions[mention->antecedent].tok_begin].cbegin;
+    *antecedent = toks[mentions[ante].tok_begin].cbegin;
 }
 
 /* [unit: ...] becomes the unit; every other capture is kept by name. */
@@ -88,8 +90,8 @@ void cg_claim_build(const CgRuleSet *rules, const CgText *text, const char *src,
     out->claimer_text = slice(src, a->claimer_begin, a->claimer_end);
     claim_captures(src, a, out);
     claim_quantity(rules, src, a, out);
-    claim_reference(text, src, mentions, a->subject_mention, &out->subject_ref,
+    claim_reference(text, src, mentions, a->subject_mention, a->subject_member, &out->subject_ref,
                     &out->subject_antecedent);
-    claim_reference(text, src, mentions, a->object_mention, &out->object_ref,
+    claim_reference(text, src, mentions, a->object_mention, a->object_member, &out->object_ref,
                     &out->object_antecedent);
 }

@@ -48,6 +48,12 @@ static void explain_mentions(const CgExplain *e, const CgSentence *s)
             fprintf(e->out, "  reference to ");
             put_tokens(e, e->mentions[m->antecedent].tok_begin,
                        e->mentions[m->antecedent].tok_end);
+            for (uint32_t k = 0; k < m->n_more; ++k) { /* a group's other members */
+                const CgMention *other = &e->mentions[m->more[k]];
+                fprintf(e->out, " and to ");
+                put_tokens(e, other->tok_begin, other->tok_end);
+                fprintf(e->out, " (%s)", cg_rules_entity(e->rules, other->entity)->id);
+            }
         } else {
             fprintf(e->out, "  alias \"%s\"",
                     cg_rules_entity(e->rules, m->entity)->aliases[m->alias].text);
@@ -69,9 +75,15 @@ static void explain_unresolved(const CgExplain *e, const CgSentence *s)
         put_tokens(e, u->tok_begin, u->tok_end);
         if (u->entity == UINT32_MAX) {
             const CgReference *ref = &claims->references[u->alias];
-            fprintf(e->out, "  a reference to a %s, but none is named in this sentence or the "
-                            "%u before it\n",
-                    ref->type, claims->reference_window);
+            if (ref->group) {
+                fprintf(e->out, "  a reference to %u of type %s, but fewer are named in this "
+                                "sentence and the %u before it\n",
+                        ref->group, ref->type, claims->reference_window);
+            } else {
+                fprintf(e->out, "  a reference to a %s, but none is named in this sentence or "
+                                "the %u before it\n",
+                        ref->type, claims->reference_window);
+            }
             continue;
         }
         const CgEntity *ent = cg_rules_entity(e->rules, u->entity);
@@ -124,7 +136,7 @@ static void explain_qualifiers(const CgExplain *e, const CgAssertion *a)
     const CgClaimRules *c = cg_rules_claims(e->rules);
     const CgRelationRule *rule = cg_rules_relation(e->rules, a->rule);
     if (a->spread) {
-        fprintf(e->out, "\n             spread over a list of names");
+        fprintf(e->out, "\n             spread over a list of names or the members of a group");
     }
     if (rule->phrase_scope) {
         fprintf(e->out, "\n             scope phrase: a fact of its noun phrase; the sentence's "

@@ -119,21 +119,36 @@ static void decode_patterns(CgLoader *ld, const CgYNode *node, const char *key,
     }
 }
 
-static const char *const reference_keys[] = {"text",       "type",    "pronoun",
-                                             "possessive", "subject", "note"};
+static const char *const reference_keys[] = {"text",    "type",  "pronoun", "possessive",
+                                             "subject", "group", "note"};
+
+/* `group: N`: how many entities a group reference stands for. */
+static bool decode_group(CgLoader *ld, const CgYNode *node, unsigned *out)
+{
+    char *end = NULL;
+    const long n = node->kind == CG_Y_SCALAR ? strtol(node->text, &end, 10) : -1;
+    if (!end || *end || n < 2 || n > CG_GROUP_MAX) {
+        cg_node_error(ld, node, "'group' must be a number of entities from 2 to %d "
+                                "(\"the two leaders\": 2)", CG_GROUP_MAX);
+        return false;
+    }
+    *out = (unsigned)n;
+    return true;
+}
 
 static void decode_reference(CgLoader *ld, const CgYNode *node, CgClaimRules *claims)
 {
-    const CgYNode *v[6];
-    if (!cg_yfields(ld, node, "a reference", reference_keys, 6, v) ||
+    const CgYNode *v[7];
+    if (!cg_yfields(ld, node, "a reference", reference_keys, 7, v) ||
         !cg_yrequire(ld, node, "a reference", "text and type", reference_keys, 2, v)) {
         return;
     }
-    CgReference r = {NULL, NULL, false, false, false, ld->file, node->line, node->col};
+    CgReference r = {NULL, NULL, false, false, false, 0, ld->file, node->line, node->col};
     if (!cg_ystr(ld, v[0], "text", &r.text) || !cg_ystr(ld, v[1], "type", &r.type) ||
         (v[2] && !cg_ybool(ld, v[2], "pronoun", &r.pronoun)) ||
         (v[3] && !cg_ybool(ld, v[3], "possessive", &r.possessive)) ||
-        (v[4] && !cg_ybool(ld, v[4], "subject", &r.subject))) {
+        (v[4] && !cg_ybool(ld, v[4], "subject", &r.subject)) ||
+        (v[5] && !decode_group(ld, v[5], &r.group))) {
         free(r.text);
         free(r.type);
         return;

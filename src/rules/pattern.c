@@ -144,8 +144,8 @@ static CgPatNode *pat_parse_slot(CgPatParser *p)
     const char *name = p->src + p->pos;
     const char *close = strchr(name, '}');
     if (!close) {
-        pat_error(p, start, "'{' is never closed: write {subject}, {object}, {quantity}, "
-                            "{claimer} or {mention}");
+        pat_error(p, start, "'{' is never closed: write {subject}, {object}, {both}, "
+                            "{quantity}, {claimer} or {mention}");
         return NULL;
     }
     const size_t len = (size_t)(close - name);
@@ -154,6 +154,8 @@ static CgPatNode *pat_parse_slot(CgPatParser *p)
         kind = CG_PAT_SUBJECT;
     } else if (len == 6 && !strncmp(name, "object", 6)) {
         kind = CG_PAT_OBJECT;
+    } else if (len == 4 && !strncmp(name, "both", 4)) {
+        kind = CG_PAT_BOTH;
     } else if (len == 8 && !strncmp(name, "quantity", 8)) {
         kind = CG_PAT_QUANTITY;
     } else if (len == 7 && !strncmp(name, "claimer", 7)) {
@@ -161,8 +163,8 @@ static CgPatNode *pat_parse_slot(CgPatParser *p)
     } else if (len == 7 && !strncmp(name, "mention", 7)) {
         kind = CG_PAT_MENTION;
     } else {
-        pat_error(p, start, "unknown slot: write {subject}, {object}, {quantity}, {claimer} "
-                            "or {mention}");
+        pat_error(p, start, "unknown slot: write {subject}, {object}, {both}, {quantity}, "
+                            "{claimer} or {mention}");
         return NULL;
     }
     p->pos += len + 1;
@@ -439,6 +441,7 @@ enum { SLOT_SUBJECT, SLOT_OBJECT, SLOT_CLAIMER, SLOT_CAPTURE, SLOT_N };
 static int pat_slot_of(const CgPatNode *n)
 {
     switch (n->kind) {
+    case CG_PAT_BOTH: return SLOT_SUBJECT; /* and an object: see pat_count_slots */
     case CG_PAT_SUBJECT: return SLOT_SUBJECT;
     case CG_PAT_OBJECT: return SLOT_OBJECT;
     case CG_PAT_CLAIMER: return SLOT_CLAIMER;
@@ -457,6 +460,7 @@ static void pat_count_slots(const CgPatNode *n, bool loose, bool in_not, unsigne
     const int slot = pat_slot_of(n);
     if (slot >= 0) {
         ++counts[slot];
+        counts[SLOT_OBJECT] += n->kind == CG_PAT_BOTH;
         if (inner && slot != SLOT_CAPTURE && !*bad) {
             *bad = n;
         }
@@ -483,10 +487,10 @@ static void pat_check_slots(CgPatParser *p, const CgPatNode *root, CgPatMode mod
         pat_error(p, 0, "a phrase of a list cannot hold slots or captures");
     } else if (mode != CG_MODE_PHRASE && bad) {
         pat_error(p, bad->col - 1,
-                  "{subject}, {object} and {claimer} may not be optional or inside "
+                  "{subject}, {object}, {both} and {claimer} may not be optional or inside "
                   "alternatives: write one pattern per variant");
     } else if (mode == CG_MODE_RELATION && (c[SLOT_SUBJECT] != 1 || c[SLOT_OBJECT] != 1)) {
-        pat_error(p, 0, "a pattern needs exactly one {subject} and one {object}");
+        pat_error(p, 0, "a pattern needs exactly one {subject} and one {object}, or one {both}");
     } else if (mode == CG_MODE_RELATION && c[SLOT_CLAIMER]) {
         pat_error(p, 0, "{claimer} belongs in attribution patterns (claims: attribution:)");
     } else if (mode == CG_MODE_CONTEXT &&

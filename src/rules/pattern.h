@@ -61,7 +61,9 @@ typedef enum {
     CG_PAT_CAPTURE,  /* kids[0] (a SEQ), its text captured as `word` */
     CG_PAT_MENTION,  /* any mention, bound to nothing */
     CG_PAT_NOT,      /* kids[0] does not match here (consumes nothing) */
-    CG_PAT_NOT_BEFORE /* kids[0] does not end right before here */
+    CG_PAT_NOT_BEFORE, /* kids[0] does not end right before here */
+    CG_PAT_BOTH      /* a group reference ("the two leaders"): subject and
+                      * object are each pair of its members */
 } CgPatKind;
 
 typedef struct CgPatNode CgPatNode;

@@ -129,6 +129,9 @@ typedef struct {
     unsigned line, col;
 } CgCueClass;
 
+/* The most entities a group reference ("the three leaders") stands for. */
+#define CG_GROUP_MAX 4
+
 /* A short reference ("he", "the country") to the latest entity of `type`. */
 typedef struct {
     char *text;
@@ -142,6 +145,9 @@ typedef struct {
                          * of the type in its antecedent's sentence, most
                          * often that sentence's subject ("it": "Tehran said
                          * it had sent drones", not "the deal it signed") */
+    unsigned group;     /* a group ("the two leaders"): the number of
+                         * distinct entities of the type it stands for, the
+                         * latest named; 0 for a reference to one */
     const char *file;
     unsigned line, col; /* of the type */
 } CgReference;

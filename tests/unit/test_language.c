@@ -1,8 +1,8 @@
 /* The pattern language and the shallow syntax, each addition on sentences
  * of our own: lemma words, constraints (!X, <!X, {mention}), gaps that
  * keep to their clause, greedy gaps, quantities with currency and units,
- * lists of names (n x m), noun-phrase scope and the claimer's clause, and
- * possessive pronouns. */
+ * lists of names (n x m), noun-phrase scope and the claimer's clause,
+ * possessive and subject pronouns, and group references ({both}). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -471,6 +471,71 @@ static void test_possessive_pronouns(void **state)
     assert_extracts(rules, "Its treaty with Pyongyang was signed.", "");
 }
 
+/* "it" (subject: true) stands for the first country of its sentence, and
+ * only when that is also the nearest. */
+static void test_subject_pronouns(void **state)
+{
+    (void)state;
+    const char rules[] =
+        "claims:\n"
+        "  references: [{text: it, type: Country, subject: true}]\n"
+        "relations:\n"
+        "  - id: s\n"
+        "    predicate: sends\n"
+        "    subject: Country\n"
+        "    object: Country\n"
+        "    patterns: [\"{subject} had sent troops to {object}\"]\n";
+    assert_extracts(rules, "Pyongyang admitted that it had sent troops to Russia.",
+                    "north-korea sends russia");
+    assert_extracts(rules, "Seoul said Pyongyang had talks and it had sent troops to Russia.",
+                    "");
+    assert_extracts(rules, "Pyongyang spoke. It had sent troops to Russia.",
+                    "north-korea sends russia");
+}
+
+/* A group reference stands for the latest distinct entities of its type:
+ * a slot spreads over them, {both} pairs them with each other, and too few
+ * named leaves it unresolved. */
+static void test_group_references(void **state)
+{
+    (void)state;
+    const char rules[] =
+        "claims:\n"
+        "  references: [{text: the two leaders, type: Person, group: 2},\n"
+        "               {text: the three leaders, type: Person, group: 3}]\n"
+        "relations:\n"
+        "  - id: met\n"
+        "    predicate: metWith\n"
+        "    subject: Person\n"
+        "    object: Person\n"
+        "    patterns: [\"{both} held talks\"]\n"
+        "  - id: treaty\n"
+        "    predicate: hasAgreementWith\n"
+        "    subject: Person\n"
+        "    object: Person\n"
+        "    patterns: [\"treaty {both} signed\"]\n"
+        "  - id: crit\n"
+        "    predicate: criticizes\n"
+        "    subject: Person\n"
+        "    object: Person\n"
+        "    patterns: [\"{subject} accused {object}\"]\n";
+    assert_extracts(rules, "Vladimir Putin welcomed Kim Jong Un. The two leaders held talks.",
+                    "putin metWith kim");
+    assert_extracts(rules,
+                    "Sergei Lavrov flew in. Vladimir Putin met Kim Jong Un, and the treaty the "
+                    "two leaders signed was hailed.",
+                    "putin hasAgreementWith kim");
+    assert_extracts(rules, "Kim Jong Un met Vladimir Putin. Mark Rutte accused the two leaders.",
+                    "rutte criticizes kim; rutte criticizes putin");
+    assert_extracts(rules, "Vladimir Putin spoke. The two leaders held talks.", "");
+    assert_extracts(rules,
+                    "Kim Jong Un met Vladimir Putin. Mark Rutte accused the three leaders.", "");
+    assert_extracts(rules,
+                    "Kim Jong Un met Vladimir Putin in Beijing, a day after the two leaders "
+                    "held talks.",
+                    "kim metWith putin");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -485,6 +550,8 @@ int main(void)
         cmocka_unit_test(test_lists_of_names),
         cmocka_unit_test(test_scope_of_cues),
         cmocka_unit_test(test_possessive_pronouns),
+        cmocka_unit_test(test_subject_pronouns),
+        cmocka_unit_test(test_group_references),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -545,6 +545,8 @@ static const BadCase bad_cases[] = {
     {"bad-same-as.yaml", CG_ERR_RULES, 6, 15,
      "same_as 'wikidata Q159' is not a full IRI: write the whole address, e.g. "
      "http://www.wikidata.org/entity/Q7747"},
+    {"bad-group.yaml", CG_ERR_RULES, 6, 54,
+     "'group' must be a number of entities from 2 to 4 (\"the two leaders\": 2)"},
 };
 
 #define N_BAD (sizeof bad_cases / sizeof bad_cases[0])
@@ -583,7 +585,7 @@ static void test_multiple_errors(void **state)
     assert_seen(c, 3, f, 13, 34, "'symmetric' must be true or false (unquoted), not 'maybe'");
     assert_seen(c, 4, f, 19, 35,
                 "a pattern of relation 'at-war' does not parse: '{' is never closed: write "
-                "{subject}, {object}, {quantity}, {claimer} or {mention}");
+                "{subject}, {object}, {both}, {quantity}, {claimer} or {mention}");
     assert_seen(c, 5, f, 18, 13,
                 "relation 'at-war' allows object type 'Countries', which no entity has: give "
                 "an entity this type, or remove it from 'object'");
