@@ -330,7 +330,7 @@ static Resolved resolve(const Scan *sc, const Hit *h)
             best_order = order;
         }
         const uint32_t ante = c->reference && !r.c ? resolve_reference(sc, c, h) : CG_NO_MENTION;
-        if (ante != CG_NO_MENTION) {
+        if (ante != CG_NO_MENTION && !is_apposition_of(sc, h, sc->out[ante].entity)) {
             r = (Resolved){.c = c, .entity = sc->out[ante].entity, .antecedent = ante};
         }
     }
