@@ -294,6 +294,9 @@ static void seq_starts(CgCNode *c, size_t vocab_size)
 }
 
 #define CG_SPAN_CAP 12u
+/* How far after a start a pattern's first anchor is looked for (beyond:
+ * anywhere after the start). */
+#define CG_REACH_CAP 64u
 
 /* The most units a match of `n` can cover (capped): how far back a <!X
  * constraint looks. */
@@ -413,6 +416,33 @@ static bool has_kind(const CgCNode *c, CgPatKind kind)
     return false;
 }
 
+/* The most units a match of compiled node `c` can cover, or `cap` when
+ * that many or more. */
+static unsigned cnode_span_max(const CgCNode *c, unsigned cap)
+{
+    unsigned span = 0;
+    switch (c->kind) {
+    case CG_PAT_SEQ:
+        for (size_t i = 0; i < c->n_kids && span < cap; ++i) {
+            span += cnode_span_max(c->kids[i], cap);
+        }
+        break;
+    case CG_PAT_ALT:
+        for (size_t i = 0; i < c->n_kids && span < cap; ++i) {
+            const unsigned k = cnode_span_max(c->kids[i], cap);
+            span = k > span ? k : span;
+        }
+        break;
+    case CG_PAT_CAPTURE: span = cnode_span_max(c->kids[0], cap); break;
+    case CG_PAT_GAP: span = c->gap_max; break;
+    case CG_PAT_QUANTITY: span = 6; break;
+    case CG_PAT_NOT:
+    case CG_PAT_NOT_BEFORE: span = 0; break;
+    default: span = 1; break;
+    }
+    return span < cap ? span : cap;
+}
+
 static void find_anchors(CgCPattern *p, size_t vocab_size)
 {
     const CgCNode *top = p->root;
@@ -422,6 +452,14 @@ static void find_anchors(CgCPattern *p, size_t vocab_size)
     p->anchors = cg_xcalloc(n, sizeof *p->anchors);
     for (size_t i = 0; i < n; ++i) {
         if (is_anchor(elems[i])) {
+            if (!p->n_anchors && i > 0) {
+                p->after_start = elems[i];
+                unsigned span = 0;
+                for (size_t j = 0; j < i && span < CG_REACH_CAP; ++j) {
+                    span += cnode_span_max(elems[j], CG_REACH_CAP);
+                }
+                p->after_reach = span < CG_REACH_CAP ? span : 0;
+            }
             anchor_init(&p->anchors[p->n_anchors++], elems[i], vocab_size);
         }
     }
@@ -432,6 +470,9 @@ static void find_anchors(CgCPattern *p, size_t vocab_size)
         n && (elems[0]->kind == CG_PAT_SUBJECT || elems[0]->kind == CG_PAT_BOTH);
     p->starts_with_slot = n && !elems[0]->optional &&
                           (p->starts_with_subject || elems[0]->kind == CG_PAT_OBJECT);
+    if (!p->starts_with_slot && !p->starts_with_quantity) {
+        p->after_start = NULL;
+    }
 }
 
 void cg_cpattern_init(CgCPattern *out, const CgPatNode *root, const CgVocab *vocab)

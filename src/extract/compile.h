@@ -87,6 +87,15 @@ typedef struct {
                               * word is none of them is skipped before a run
                               * is set up (profiled: the setup of runs that
                               * failed on their first word was 5% of a build) */
+    const CgCNode *after_start; /* a pattern led by a slot or {quantity}: its
+                              * first required element with known first
+                              * words, which a match needs after its start;
+                              * no start at or after the last unit holding
+                              * one of those words is run (profiled: patterns
+                              * started at a sentence's objects, after its
+                              * verb, were a third of all pattern steps) */
+    unsigned after_reach;    /* when not 0: that element must begin within
+                              * this many units of the start */
 } CgCPattern;
 
 /* The vocabulary of all pattern words: word -> id (ids start at 1; 0 is

@@ -176,6 +176,9 @@ typedef struct {
     uint32_t limited_rule;     /* the first one that did */
     CgStepLimitHit *hits;      /* every sentence that was `limited` */
     size_t n_hits, cap_hits;
+    size_t *next_anchor;       /* per unit: the first unit at or after it that
+                                * may begin a pattern's first anchor (scratch) */
+    size_t cap_next_anchor;
 } CgSentenceState;
 
 /* Whether the sentence already has an assertion of the same predicate
@@ -584,7 +587,28 @@ static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *
         cg_units_mark_numbers(&any, &st->view, st->units);
     }
     CgRunTrace trace = {.steps_exceeded = false}; /* only steps_exceeded is read */
-    for (size_t start = 0; start < st->view.n_units; ++start) {
+    const size_t n = st->view.n_units;
+    if (p->after_start) { /* where the first anchor may begin, from each unit on */
+        const CgCNode *a = p->after_start;
+        st->next_anchor = cg_xgrow(st->next_anchor, &st->cap_next_anchor, n + 1,
+                                   sizeof *st->next_anchor);
+        st->next_anchor[n] = SIZE_MAX;
+        for (size_t u = n; u-- > 0;) {
+            const uint32_t w = st->view.units[u].word;
+            const bool may = (a->first && a->first == w) || (a->firsts && cg_wordset_has(a->firsts, w));
+            st->next_anchor[u] = may ? u : st->next_anchor[u + 1];
+        }
+    }
+    for (size_t start = 0; start < n; ++start) {
+        if (p->after_start) {
+            const size_t at = st->next_anchor[start + 1];
+            if (at == SIZE_MAX) {
+                break; /* none after this start, nor after any later one */
+            }
+            if (p->after_reach && at > start + p->after_reach) {
+                continue;
+            }
+        }
         CgBinding b;
         const uint32_t word = st->view.units[start].word;
         if ((p->lead && !(p->lead->first ? p->lead->first == word
@@ -745,6 +769,7 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
     cg_syntax_clear(&st.syntax);
     free(st.named);
     free(st.named_bits);
+    free(st.next_anchor);
     free(units);
     free(ids);
     if (hits) {
