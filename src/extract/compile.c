@@ -428,6 +428,7 @@ static unsigned cnode_span_max(const CgCNode *c, unsigned cap)
         }
         break;
     case CG_PAT_ALT:
+        span = c->set.n_words ? 1 : 0; /* the single-word alternatives */
         for (size_t i = 0; i < c->n_kids && span < cap; ++i) {
             const unsigned k = cnode_span_max(c->kids[i], cap);
             span = k > span ? k : span;
@@ -435,7 +436,7 @@ static unsigned cnode_span_max(const CgCNode *c, unsigned cap)
         break;
     case CG_PAT_CAPTURE: span = cnode_span_max(c->kids[0], cap); break;
     case CG_PAT_GAP: span = c->gap_max; break;
-    case CG_PAT_QUANTITY: span = 6; break;
+    case CG_PAT_QUANTITY: span = 10; break; /* "as many as $1.5 million rounds" */
     case CG_PAT_NOT:
     case CG_PAT_NOT_BEFORE: span = 0; break;
     default: span = 1; break;
