@@ -142,7 +142,7 @@ static void regular_ed_ing(Forms *f, const char *w, size_t len)
     forms_add_joined(f, w, len, "ing");
     if (may_double(w, len)) {
         char doubled[128];
-        const int n = snprintf(doubled, sizeof doubled, "%s%c", w, last);
+        const int n = snprintf(doubled, sizeof doubled, "%.*s%c", (int)len, w, last);
         if (n > 0 && (size_t)n < sizeof doubled) {
             forms_add_joined(f, doubled, (size_t)n, "ed");
             forms_add_joined(f, doubled, (size_t)n, "ing");
@@ -166,25 +166,60 @@ static const char *irregular_entry(const char *w)
     return NULL;
 }
 
+/* Prefixes that keep a verb irregular: "retake" -> "retook", "outgrow" ->
+ * "outgrew", "withhold" -> "withheld". */
+static const char *const irregular_prefixes[] = {"re", "over", "under", "out", "with",
+                                                 "mis", "fore", "up",   NULL};
+
+/* The irregular entry of `lemma` itself, or of it without one of the
+ * prefixes (*prefix_len set to that prefix's length, else 0). */
+static const char *irregular_entry_prefixed(const char *lemma, size_t *prefix_len)
+{
+    *prefix_len = 0;
+    const char *entry = irregular_entry(lemma);
+    for (const char *const *p = irregular_prefixes; !entry && *p; ++p) {
+        const size_t n = strlen(*p);
+        if (!strncmp(lemma, *p, n) && strlen(lemma + n) >= 2 &&
+            (entry = irregular_entry(lemma + n)) != NULL) {
+            *prefix_len = n;
+        }
+    }
+    return entry;
+}
+
+/* Adds `prefix` (its first `prefix_len` bytes) followed by w[0..n). */
+static void forms_add_prefixed(Forms *f, const char *prefix, size_t prefix_len, const char *w,
+                               size_t n)
+{
+    char word[128];
+    const int len = snprintf(word, sizeof word, "%.*s%.*s", (int)prefix_len, prefix, (int)n, w);
+    if (len > 0 && (size_t)len < sizeof word) {
+        forms_add(f, word, (size_t)len);
+    }
+}
+
 size_t cg_inflect_forms(const char *lemma, char ***forms)
 {
     Forms f = {NULL, 0, 0};
-    const char *entry = irregular_entry(lemma);
+    size_t prefix_len;
+    const char *entry = irregular_entry_prefixed(lemma, &prefix_len);
     const bool only_listed = entry && entry[0] == '!';
     if (only_listed) {
         ++entry;
     }
-    const size_t base_len = entry ? strcspn(entry, " ") : strlen(lemma);
-    const char *base = entry ? entry : lemma;
+    const size_t entry_base = entry ? strcspn(entry, " ") : 0;
+    /* the base form: the lemma itself when a prefix was taken off */
+    const size_t base_len = entry && !prefix_len ? entry_base : strlen(lemma);
+    const char *base = entry && !prefix_len ? entry : lemma;
     forms_add(&f, base, base_len);
     if (base_len && !only_listed) {
         regular_s(&f, base, base_len);
         regular_ed_ing(&f, base, base_len);
     }
-    for (const char *p = entry ? entry + base_len : ""; *p;) {
+    for (const char *p = entry ? entry + entry_base : ""; *p;) {
         p += *p == ' ';
         const size_t n = strcspn(p, " ");
-        forms_add(&f, p, n);
+        forms_add_prefixed(&f, lemma, prefix_len, p, n);
         p += n;
     }
     *forms = f.items;

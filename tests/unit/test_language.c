@@ -156,6 +156,18 @@ static void test_lemma_words(void **state)
                         "    patterns: [\"{subject} sent~ troops to {object}\"]\n";
     assert_extracts(sent, "Pyongyang sends troops to Russia.", "north-korea sends russia");
     assert_extracts(sent, "Pyongyang sending troops to Russia.", "north-korea sends russia");
+    /* a prefix keeps a verb irregular: retake~ is retook, retaken */
+    const char retake[] = "relations:\n"
+                          "  - id: s\n"
+                          "    predicate: sends\n"
+                          "    subject: Country\n"
+                          "    object: Country\n"
+                          "    patterns: [\"{subject} (retake~|withhold~) land from {object}\"]\n";
+    assert_extracts(retake, "Kyiv retook land from Russia.", "ukraine sends russia");
+    assert_extracts(retake, "Kyiv has retaken land from Russia.", "");
+    assert_extracts(retake, "Kyiv retaken land from Russia.", "ukraine sends russia");
+    assert_extracts(retake, "Kyiv withheld land from Russia.", "ukraine sends russia");
+    assert_extracts(retake, "Kyiv retakes land from Russia.", "ukraine sends russia");
 }
 
 /* !X: X must not follow; <!X: X must not come right before; {mention}:
