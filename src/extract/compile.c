@@ -444,6 +444,12 @@ static unsigned cnode_span_max(const CgCNode *c, unsigned cap)
     return span < cap ? span : cap;
 }
 
+static int anchor_cmp(const void *a, const void *b)
+{
+    const size_t na = ((const CgAnchor *)a)->n, nb = ((const CgAnchor *)b)->n;
+    return (na > nb) - (na < nb);
+}
+
 static void find_anchors(CgCPattern *p, size_t vocab_size)
 {
     const CgCNode *top = p->root;
@@ -464,6 +470,9 @@ static void find_anchors(CgCPattern *p, size_t vocab_size)
             anchor_init(&p->anchors[p->n_anchors++], elems[i], vocab_size);
         }
     }
+    /* the anchors with the fewest words first: they are the likeliest to be
+     * missing, and the cheapest to test (the test is a conjunction) */
+    qsort(p->anchors, p->n_anchors, sizeof *p->anchors, anchor_cmp);
     p->starts_with_quantity = n && !elems[0]->optional && elems[0]->kind == CG_PAT_QUANTITY;
     p->has_quantity = has_kind(p->root, CG_PAT_QUANTITY);
     p->lead = n && is_anchor(elems[0]) ? elems[0] : NULL;

@@ -176,9 +176,9 @@ typedef struct {
     uint32_t limited_rule;     /* the first one that did */
     CgStepLimitHit *hits;      /* every sentence that was `limited` */
     size_t n_hits, cap_hits;
-    size_t *next_anchor;       /* per unit: the first unit at or after it that
-                                * may begin a pattern's first anchor (scratch) */
-    size_t cap_next_anchor;
+    size_t *slot_units;        /* the units holding a mention, in order: the
+                                * only starts of a pattern led by a slot */
+    size_t n_slot_units, cap_slot_units;
 } CgSentenceState;
 
 /* Whether the sentence already has an assertion of the same predicate
@@ -576,6 +576,19 @@ static bool slot_may_start(const CgExtractor *x, size_t r, bool subject, const C
     return m && (x->entity_type_bit[m->entity] & (subject ? x->subject_bits : x->object_bits)[r]);
 }
 
+/* The first unit from `from` on whose word may begin `anchor`, or SIZE_MAX. */
+static size_t next_anchor(const CgSentenceState *st, const CgCNode *anchor, size_t from)
+{
+    for (size_t u = from; u < st->view.n_units; ++u) {
+        const uint32_t w = st->view.units[u].word;
+        if ((anchor->first && anchor->first == w) ||
+            (anchor->firsts && cg_wordset_has(anchor->firsts, w))) {
+            return u;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* Runs pattern `p` of rule `r` from every unit where it may start. */
 static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *p,
                             CgSentenceState *st, CgAssertions *as)
@@ -586,29 +599,15 @@ static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *
         const CgRunContext any = cg_run_context(x, NULL, false);
         cg_units_mark_numbers(&any, &st->view, st->units);
     }
-    CgRunTrace trace = {.steps_exceeded = false}; /* only steps_exceeded is read */
+    CgRunTrace trace = {.budget_only = true};
     const size_t n = st->view.n_units;
-    if (p->after_start) { /* where the first anchor may begin, from each unit on */
-        const CgCNode *a = p->after_start;
-        st->next_anchor = cg_xgrow(st->next_anchor, &st->cap_next_anchor, n + 1,
-                                   sizeof *st->next_anchor);
-        st->next_anchor[n] = SIZE_MAX;
-        for (size_t u = n; u-- > 0;) {
-            const uint32_t w = st->view.units[u].word;
-            const bool may = (a->first && a->first == w) || (a->firsts && cg_wordset_has(a->firsts, w));
-            st->next_anchor[u] = may ? u : st->next_anchor[u + 1];
-        }
-    }
-    for (size_t start = 0; start < n; ++start) {
-        if (p->after_start) {
-            const size_t at = st->next_anchor[start + 1];
-            if (at == SIZE_MAX) {
-                break; /* none after this start, nor after any later one */
-            }
-            if (p->after_reach && at > start + p->after_reach) {
-                continue;
-            }
-        }
+    size_t at = 0; /* the first unit after `start` that may begin the pattern's
+                    * first anchor, found lazily for the starts that get this
+                    * far (SIZE_MAX: none); 0 until looked for */
+    /* a pattern led by a slot starts only at mentions: those are few */
+    const size_t n_starts = p->starts_with_slot ? st->n_slot_units : n;
+    for (size_t k = 0; k < n_starts; ++k) {
+        const size_t start = p->starts_with_slot ? st->slot_units[k] : k;
         CgBinding b;
         const uint32_t word = st->view.units[start].word;
         if ((p->lead && !(p->lead->first ? p->lead->first == word
@@ -617,6 +616,17 @@ static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *
              !slot_may_start(x, r, p->starts_with_subject, st->view.units[start].mention)) ||
             (p->starts_with_quantity && !(st->view.units[start].flags & CG_UNIT_QTY_START))) {
             continue;
+        }
+        if (p->after_start) {
+            if (at <= start) {
+                at = next_anchor(st, p->after_start, start + 1);
+            }
+            if (at == SIZE_MAX) {
+                break; /* none after this start, nor after any later one */
+            }
+            if (p->after_reach && at > start + p->after_reach) {
+                continue;
+            }
         }
         trace.steps_exceeded = false;
         const bool found = cg_pattern_match_at(&ctx, p->root, &st->view, start, &b, &trace);
@@ -698,6 +708,14 @@ static void extract_sentence(const CgExtractor *x, CgSentenceState *st, CgAssert
     if (extract_mention_units(st->view.units, st->view.n_units) < 2) {
         return; /* every pattern needs a subject and an object */
     }
+    st->n_slot_units = 0;
+    for (size_t u = 0; u < st->view.n_units; ++u) {
+        if (st->view.units[u].mention) {
+            st->slot_units = cg_xgrow(st->slot_units, &st->cap_slot_units, st->n_slot_units + 1,
+                                      sizeof *st->slot_units);
+            st->slot_units[st->n_slot_units++] = u;
+        }
+    }
     cg_units_mark_present(st->view.units, st->view.n_units, st->present, st->blocks);
     extract_note_names(x, st);
     st->attribution.searched = false;
@@ -769,7 +787,7 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
     cg_syntax_clear(&st.syntax);
     free(st.named);
     free(st.named_bits);
-    free(st.next_anchor);
+    free(st.slot_units);
     free(units);
     free(ids);
     if (hits) {

@@ -616,7 +616,7 @@ bool cg_pattern_match_at(const CgRunContext *ctx, const CgCNode *root,
     r.view = view;
     r.root = root;
     r.steps = 0;
-    r.trace = trace;
+    r.trace = trace && !trace->budget_only ? trace : NULL;
     r.probe_end = 0;
     r.b.subject = r.b.object = r.b.claimer = NULL;
     r.b.subject_unit = r.b.object_unit = 0;
