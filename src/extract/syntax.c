@@ -130,6 +130,10 @@ static size_t conjunct(const CgSyntaxCompiled *syn, const CgSentenceView *view, 
             if (q > first && !starts_capitalised(view, q)) {
                 break; /* "the North" after "Washington" starts a new phrase */
             }
+            if ((view->units[q].flags & CG_UNIT_POSSESSIVE) && q + 1 < view->n_units &&
+                !view->units[q + 1].mention && !is_capitalised(view, q + 1)) {
+                return p; /* "China's backing" names a thing, not China */
+            }
             *head = q;
             *named = true;
         } else if (is_capitalised(view, q)) {
