@@ -69,8 +69,10 @@ relations:
     object: Person
     patterns: ["{subject} ...5 ...5 ...5 ...5 ...5 ...5 ...5 zzz {object}"]
 YAML
-printf 'First line.\nZzz. Then zzz Ann a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h Bob.\nAnn zzz Bob.\n' >steps.txt
+# (zzz follows Ann, but no name follows zzz: a pattern whose first word
+# cannot follow its subject is never run, so it could not use up steps)
+printf 'First line.\nZzz. Then Bob saw Ann a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d zzz.\nAnn zzz Bob.\n' >steps.txt
 expect_status 1 "$CG_BIN" build --rules steps.yaml -f ntriples -o steps.nt steps.txt
-expect_stderr "steps.txt:2:6: warning: sentence 3 (characters 17-102): relation 'knows-far' gave up after 100000 pattern steps; relations this sentence states may be missing"
+expect_stderr "steps.txt:2:6: warning: sentence 3 (characters 17-98): relation 'knows-far' gave up after 100000 pattern steps; relations this sentence states may be missing"
 expect_stderr "1 sentence was cut short by the pattern step limit"
 has_triple steps.nt ann knows bob   # the other sentences still count
