@@ -297,32 +297,36 @@ static void seq_starts(CgCNode *c, size_t vocab_size)
 /* How far after a start a pattern's first anchor is looked for (beyond:
  * anywhere after the start). */
 #define CG_REACH_CAP 64u
+/* The most units a {quantity} covers: "as many as $1.5 million rounds" */
+#define CG_QUANTITY_SPAN 10u
 
-/* The most units a match of `n` can cover (capped): how far back a <!X
- * constraint looks. */
-static unsigned pattern_span_max(const CgPatNode *n)
+/* The most units a match of compiled node `c` can cover, or `cap` when
+ * that many or more: how far back a <!X constraint looks, and how far
+ * after a start a pattern's first anchor may begin. */
+static unsigned cnode_span_max(const CgCNode *c, unsigned cap)
 {
     unsigned span = 0;
-    switch (n->kind) {
+    switch (c->kind) {
     case CG_PAT_SEQ:
-        for (size_t i = 0; i < n->n_kids && span < CG_SPAN_CAP; ++i) {
-            span += pattern_span_max(n->kids[i]);
+        for (size_t i = 0; i < c->n_kids && span < cap; ++i) {
+            span += cnode_span_max(c->kids[i], cap);
         }
         break;
     case CG_PAT_ALT:
-        for (size_t i = 0; i < n->n_kids; ++i) {
-            const unsigned k = pattern_span_max(n->kids[i]);
+        span = c->set.n_words ? 1 : 0; /* the single-word alternatives */
+        for (size_t i = 0; i < c->n_kids && span < cap; ++i) {
+            const unsigned k = cnode_span_max(c->kids[i], cap);
             span = k > span ? k : span;
         }
         break;
-    case CG_PAT_CAPTURE: span = pattern_span_max(n->kids[0]); break;
-    case CG_PAT_GAP: span = n->gap_max; break;
-    case CG_PAT_QUANTITY: span = 6; break;
+    case CG_PAT_CAPTURE: span = cnode_span_max(c->kids[0], cap); break;
+    case CG_PAT_GAP: span = c->gap_max; break;
+    case CG_PAT_QUANTITY: span = CG_QUANTITY_SPAN; break;
     case CG_PAT_NOT:
     case CG_PAT_NOT_BEFORE: span = 0; break;
     default: span = 1; break;
     }
-    return span < CG_SPAN_CAP ? span : CG_SPAN_CAP;
+    return span < cap ? span : cap;
 }
 
 static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab)
@@ -350,7 +354,7 @@ static CgCNode *compile_node(const CgPatNode *n, const CgVocab *vocab)
         }
     }
     if (c->kind == CG_PAT_NOT_BEFORE) {
-        c->span_max = pattern_span_max(n->kids[0]);
+        c->span_max = cnode_span_max(c->kids[0], CG_SPAN_CAP);
     }
     /* A cheap test before trying a node: which word it must start with. */
     if (c->kind == CG_PAT_WORD && !c->possessive) {
@@ -414,34 +418,6 @@ static bool has_kind(const CgCNode *c, CgPatKind kind)
         }
     }
     return false;
-}
-
-/* The most units a match of compiled node `c` can cover, or `cap` when
- * that many or more. */
-static unsigned cnode_span_max(const CgCNode *c, unsigned cap)
-{
-    unsigned span = 0;
-    switch (c->kind) {
-    case CG_PAT_SEQ:
-        for (size_t i = 0; i < c->n_kids && span < cap; ++i) {
-            span += cnode_span_max(c->kids[i], cap);
-        }
-        break;
-    case CG_PAT_ALT:
-        span = c->set.n_words ? 1 : 0; /* the single-word alternatives */
-        for (size_t i = 0; i < c->n_kids && span < cap; ++i) {
-            const unsigned k = cnode_span_max(c->kids[i], cap);
-            span = k > span ? k : span;
-        }
-        break;
-    case CG_PAT_CAPTURE: span = cnode_span_max(c->kids[0], cap); break;
-    case CG_PAT_GAP: span = c->gap_max; break;
-    case CG_PAT_QUANTITY: span = 10; break; /* "as many as $1.5 million rounds" */
-    case CG_PAT_NOT:
-    case CG_PAT_NOT_BEFORE: span = 0; break;
-    default: span = 1; break;
-    }
-    return span < cap ? span : cap;
 }
 
 static int anchor_cmp(const void *a, const void *b)

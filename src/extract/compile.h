@@ -139,4 +139,11 @@ static inline bool cg_wordset_has(const CgWordSet *set, uint32_t id)
     return set->bits && (set->bits[id / 64] >> (id % 64)) & 1u;
 }
 
+/* Whether a match of `c` may start with word `word`: the cheap test run
+ * before a node is tried (a node whose first words are unknown may). */
+static inline bool cg_cnode_may_start(const CgCNode *c, uint32_t word)
+{
+    return (!c->first || c->first == word) && (!c->firsts || cg_wordset_has(c->firsts, word));
+}
+
 #endif

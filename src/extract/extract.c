@@ -580,9 +580,7 @@ static bool slot_may_start(const CgExtractor *x, size_t r, bool subject, const C
 static size_t next_anchor(const CgSentenceState *st, const CgCNode *anchor, size_t from)
 {
     for (size_t u = from; u < st->view.n_units; ++u) {
-        const uint32_t w = st->view.units[u].word;
-        if ((anchor->first && anchor->first == w) ||
-            (anchor->firsts && cg_wordset_has(anchor->firsts, w))) {
+        if (cg_cnode_may_start(anchor, st->view.units[u].word)) {
             return u;
         }
     }
@@ -609,9 +607,7 @@ static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *
     for (size_t k = 0; k < n_starts; ++k) {
         const size_t start = p->starts_with_slot ? st->slot_units[k] : k;
         CgBinding b;
-        const uint32_t word = st->view.units[start].word;
-        if ((p->lead && !(p->lead->first ? p->lead->first == word
-                                         : cg_wordset_has(p->lead->firsts, word))) ||
+        if ((p->lead && !cg_cnode_may_start(p->lead, st->view.units[start].word)) ||
             (p->starts_with_slot &&
              !slot_may_start(x, r, p->starts_with_subject, st->view.units[start].mention)) ||
             (p->starts_with_quantity && !(st->view.units[start].flags & CG_UNIT_QTY_START))) {
@@ -640,12 +636,20 @@ static void extract_pattern(const CgExtractor *x, uint32_t r, const CgCPattern *
     }
 }
 
-/* The entities the units name, a group reference counting as its members. */
-static size_t extract_mention_units(const CgUnit *units, size_t n_units)
+/* Lists the units holding a mention (st->slot_units) and returns how many
+ * entities they name, a group reference counting as its members. */
+static size_t extract_slot_units(CgSentenceState *st)
 {
     size_t n = 0;
-    for (size_t i = 0; i < n_units; ++i) {
-        n += units[i].mention ? 1 + units[i].mention->n_more : 0;
+    st->n_slot_units = 0;
+    for (size_t u = 0; u < st->view.n_units; ++u) {
+        const CgMention *m = st->view.units[u].mention;
+        if (m) {
+            st->slot_units = cg_xgrow(st->slot_units, &st->cap_slot_units, st->n_slot_units + 1,
+                                      sizeof *st->slot_units);
+            st->slot_units[st->n_slot_units++] = u;
+            n += 1 + m->n_more;
+        }
     }
     return n;
 }
@@ -705,16 +709,8 @@ static void extract_note_names(const CgExtractor *x, CgSentenceState *st)
 static void extract_sentence(const CgExtractor *x, CgSentenceState *st, CgAssertions *as)
 {
     as->sentence_first = as->n;
-    if (extract_mention_units(st->view.units, st->view.n_units) < 2) {
+    if (extract_slot_units(st) < 2) {
         return; /* every pattern needs a subject and an object */
-    }
-    st->n_slot_units = 0;
-    for (size_t u = 0; u < st->view.n_units; ++u) {
-        if (st->view.units[u].mention) {
-            st->slot_units = cg_xgrow(st->slot_units, &st->cap_slot_units, st->n_slot_units + 1,
-                                      sizeof *st->slot_units);
-            st->slot_units[st->n_slot_units++] = u;
-        }
     }
     cg_units_mark_present(st->view.units, st->view.n_units, st->present, st->blocks);
     extract_note_names(x, st);

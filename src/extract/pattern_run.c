@@ -555,8 +555,7 @@ static bool run_any_mention(CgRun *r, size_t pos, const CgCont *k)
 static inline __attribute__((always_inline)) bool run_required(CgRun *r, const CgCNode *n,
                                                                size_t pos, const CgCont *k)
 {
-    if ((n->first && n->first != unit_word(r, pos)) ||
-        (n->firsts && !cg_wordset_has(n->firsts, unit_word(r, pos)))) {
+    if (!cg_cnode_may_start(n, unit_word(r, pos))) {
         return false;
     }
     switch (n->kind) {
@@ -604,9 +603,7 @@ bool cg_pattern_match_at(const CgRunContext *ctx, const CgCNode *root,
 {
     /* Most calls fail on their first word: tell them apart before a run is
      * set up (profiled: the setup of those runs was 2% of a build). */
-    if (!root->optional &&
-        ((root->first && root->first != view_word(view, start)) ||
-         (root->firsts && !cg_wordset_has(root->firsts, view_word(view, start))))) {
+    if (!root->optional && !cg_cnode_may_start(root, view_word(view, start))) {
         return false;
     }
     /* Each field set, not the whole run zeroed: the capture slots past

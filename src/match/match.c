@@ -241,8 +241,8 @@ static uint32_t resolve_reference(const Scan *sc, const Candidate *c, const Hit 
     return found == SIZE_MAX ? CG_NO_MENTION : (uint32_t)found;
 }
 
-/* Collects up to `want` distinct entities of the reference's type, the
- * latest first, from the mentions of sentences [first, last]. */
+/* Collects up to `ref->group` distinct entities of the reference's type,
+ * the latest first, from the mentions of sentences [first, last]. */
 static uint32_t group_collect(const Scan *sc, const CgReference *ref, uint32_t first,
                               uint32_t last, uint32_t found[CG_GROUP_MAX])
 {
