@@ -21,6 +21,7 @@ void cg_syntax_vocab(const CgSyntaxRules *rules, CgVocab *vocab)
     vocab_phrases(vocab, rules->verbs, rules->n_verbs);
     vocab_phrases(vocab, rules->reporting_verbs, rules->n_reporting_verbs);
     vocab_phrases(vocab, rules->name_modifiers, rules->n_name_modifiers);
+    vocab_phrases(vocab, rules->prepositions, rules->n_prepositions);
 }
 
 /* The phrases as one group of alternatives, borrowed while compiling. */
@@ -42,6 +43,7 @@ void cg_syntax_compile(CgSyntaxCompiled *out, const CgSyntaxRules *rules, const 
     compile_phrases(&out->reporting_verbs, rules->reporting_verbs, rules->n_reporting_verbs,
                     vocab);
     compile_phrases(&out->name_modifiers, rules->name_modifiers, rules->n_name_modifiers, vocab);
+    compile_phrases(&out->prepositions, rules->prepositions, rules->n_prepositions, vocab);
 }
 
 void cg_syntax_free_compiled(CgSyntaxCompiled *compiled)
@@ -52,6 +54,7 @@ void cg_syntax_free_compiled(CgSyntaxCompiled *compiled)
     cg_cpattern_free(&compiled->verbs);
     cg_cpattern_free(&compiled->reporting_verbs);
     cg_cpattern_free(&compiled->name_modifiers);
+    cg_cpattern_free(&compiled->prepositions);
 }
 
 void cg_syntax_clear(CgSentenceSyntax *s)
@@ -224,8 +227,9 @@ static size_t name_list(const CgSyntaxCompiled *syn, const CgSentenceView *view,
         .n_members = s->n_members - first,
         .first_unit = start,
         .last_unit = q - 1,
-        .before_verb = after_phrase(&syn->verbs, view, q) > q ||
-                       after_phrase(&syn->reporting_verbs, view, q) > q,
+        .before_verb = !ends_before(&syn->prepositions, view, start) &&
+                       (after_phrase(&syn->verbs, view, q) > q ||
+                        after_phrase(&syn->reporting_verbs, view, q) > q),
         .after_verb = ends_before(&syn->verbs, view, start)};
     for (size_t i = first; i < s->n_members; ++i) {
         s->list_of[s->members[i]] = (uint32_t)s->n_lists;

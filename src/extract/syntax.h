@@ -20,7 +20,10 @@
  *     Kim to Shoigu only.  A list between two verbs (`verbs` before it:
  *     "Kim met Shoigu and Lavrov met Choe") joins two clauses and is no
  *     list of subjects either; after a verb of saying ("Seoul said Japan
- *     and the G7 condemned ...") it is.
+ *     and the G7 condemned ...") it is.  A list right after a preposition
+ *     (`prepositions`) is its object and no verb's subject: in "the drills
+ *     by the United States and South Korea were a rehearsal" the verb's
+ *     subject is "the drills", and both members are spread.
  *
  * No parser is run: each test is a phrase list tried at a unit, on
  * sentences with two mentions or more only. */
@@ -44,6 +47,7 @@ typedef struct {
     CgCPattern verbs;
     CgCPattern reporting_verbs;
     CgCPattern name_modifiers;
+    CgCPattern prepositions;
 } CgSyntaxCompiled;
 
 /* A list of names in a sentence. */

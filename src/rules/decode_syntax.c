@@ -6,8 +6,8 @@
 
 static const char *const syntax_keys[] = {"clause_breaks", "coordinators",   "determiners",
                                           "verbs",         "reporting_verbs", "name_modifiers",
-                                          "note"};
-enum { S_BREAKS, S_COORD, S_DET, S_VERBS, S_REPORTING, S_MODS, S_NOTE, S_N };
+                                          "prepositions",  "note"};
+enum { S_BREAKS, S_COORD, S_DET, S_VERBS, S_REPORTING, S_MODS, S_PREPS, S_NOTE, S_N };
 
 void cg_decode_syntax(CgLoader *ld, const CgYNode *node)
 {
@@ -38,6 +38,9 @@ void cg_decode_syntax(CgLoader *ld, const CgYNode *node)
         cg_decode_cues(ld, v[S_MODS], "'name_modifiers'", &s->name_modifiers,
                        &s->n_name_modifiers);
     }
+    if (v[S_PREPS]) {
+        cg_decode_cues(ld, v[S_PREPS], "'prepositions'", &s->prepositions, &s->n_prepositions);
+    }
     if (v[S_NOTE]) {
         cg_ynote(ld, v[S_NOTE]);
     }
@@ -51,5 +54,6 @@ void cg_syntax_free(CgSyntaxRules *syntax)
     cg_cues_free(syntax->verbs, syntax->n_verbs);
     cg_cues_free(syntax->reporting_verbs, syntax->n_reporting_verbs);
     cg_cues_free(syntax->name_modifiers, syntax->n_name_modifiers);
+    cg_cues_free(syntax->prepositions, syntax->n_prepositions);
     memset(syntax, 0, sizeof *syntax);
 }

@@ -188,6 +188,8 @@ typedef struct {
     size_t n_reporting_verbs;
     CgPatNode **name_modifiers; /* lower-case titles inside a member: "leader" */
     size_t n_name_modifiers;
+    CgPatNode **prepositions; /* "between": a list after them is no subject */
+    size_t n_prepositions;
 } CgSyntaxRules;
 
 typedef struct CgRuleSet CgRuleSet;

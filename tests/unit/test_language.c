@@ -405,6 +405,37 @@ static void test_lists_of_names(void **state)
                     "japan criticizes russia");
 }
 
+/* A list right after a preposition is that preposition's object, never
+ * the subject of the verb after it: both members are spread. */
+static void test_lists_after_prepositions(void **state)
+{
+    (void)state;
+    const char rules[] = "syntax:\n"
+                         "  coordinators: [and]\n"
+                         "  verbs: [were]\n"
+                         "  prepositions: [\"by (the)?\"]\n"
+                         "relations:\n"
+                         "  - id: drills\n"
+                         "    predicate: criticizes\n"
+                         "    subject: Country\n"
+                         "    object: Country\n"
+                         "    patterns: [\"{subject} said the drills by {object} ...3~ were a threat\"]\n";
+    assert_extracts(rules, "Pyongyang said the drills by Japan and Russia were a threat.",
+                    "north-korea criticizes japan; north-korea criticizes russia");
+    /* without the preposition the list is the verb's subject, as before */
+    const char plain[] = "syntax:\n"
+                         "  coordinators: [and]\n"
+                         "  verbs: [were]\n"
+                         "relations:\n"
+                         "  - id: drills\n"
+                         "    predicate: criticizes\n"
+                         "    subject: Country\n"
+                         "    object: Country\n"
+                         "    patterns: [\"{subject} said the drills by {object} ...3~ were a threat\"]\n";
+    assert_extracts(plain, "Pyongyang said the drills by Japan and Russia were a threat.",
+                    "north-korea criticizes japan");
+}
+
 static const char scope_rules[] =
     "claims:\n"
     "  attribution: [\"{claimer} (said|told)\"]\n"
@@ -560,6 +591,7 @@ int main(void)
         cmocka_unit_test(test_noun_scope),
         cmocka_unit_test(test_quantity_currency_and_units),
         cmocka_unit_test(test_lists_of_names),
+        cmocka_unit_test(test_lists_after_prepositions),
         cmocka_unit_test(test_scope_of_cues),
         cmocka_unit_test(test_possessive_pronouns),
         cmocka_unit_test(test_subject_pronouns),
