@@ -464,8 +464,10 @@ static bool slot_takes(const CgExtractor *x, const CgSentenceState *st, size_t u
 /* The list a slot's unit is a member of, when it is to be expanded: not
  * when the other slot is inside the same list ("Russia and North Korea
  * signed"; "Putin and North Korean leader Kim signed"), not for an object
- * when the list is the subject of a verb after it, and not at all when a
- * verb before it and one after it make it two clauses. */
+ * when the list is the subject of a verb after it (unless a verb of saying
+ * comes before it: then the object is the reported clause's subject, "the
+ * envoy said Russia and North Korea were flouting sanctions"), and not at
+ * all when a verb before it and one after it make it two clauses. */
 static const CgNameList *extract_list_of(const CgSentenceState *st, size_t unit, size_t other,
                                          bool object)
 {
@@ -475,7 +477,7 @@ static const CgNameList *extract_list_of(const CgSentenceState *st, size_t unit,
     }
     const CgNameList *list = &st->syntax.lists[l];
     if ((other >= list->first_unit && other <= list->last_unit) ||
-        (list->before_verb && (object || list->after_verb))) {
+        (list->before_verb && ((object && !list->after_saying) || list->after_verb))) {
         return NULL;
     }
     return list;

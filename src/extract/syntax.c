@@ -93,6 +93,20 @@ static bool ends_before(const CgCPattern *cue, const CgSentenceView *view, size_
     return false;
 }
 
+/* Whether a verb of saying, with or without "that", ends right before
+ * unit `pos`: "said (that) Russia and North Korea were ...". */
+static bool after_saying(const CgSyntaxCompiled *syn, const CgSentenceView *view, size_t pos)
+{
+    if (ends_before(&syn->reporting_verbs, view, pos)) {
+        return true;
+    }
+    if (pos == 0 || view->units[pos - 1].mention) {
+        return false;
+    }
+    const CgToken *tok = &cg_text_tokens(view->text)[view->units[pos - 1].tok_begin];
+    return !strcmp(tok->norm, "that") && ends_before(&syn->reporting_verbs, view, pos - 1);
+}
+
 static bool is_comma(const CgSentenceView *view, size_t u)
 {
     if (u >= view->n_units || view->units[u].mention) {
@@ -230,7 +244,8 @@ static size_t name_list(const CgSyntaxCompiled *syn, const CgSentenceView *view,
         .before_verb = !ends_before(&syn->prepositions, view, start) &&
                        (after_phrase(&syn->verbs, view, q) > q ||
                         after_phrase(&syn->reporting_verbs, view, q) > q),
-        .after_verb = ends_before(&syn->verbs, view, start)};
+        .after_verb = ends_before(&syn->verbs, view, start),
+        .after_saying = after_saying(syn, view, start)};
     for (size_t i = first; i < s->n_members; ++i) {
         s->list_of[s->members[i]] = (uint32_t)s->n_lists;
     }

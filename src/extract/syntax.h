@@ -58,6 +58,8 @@ typedef struct {
     bool before_verb;    /* a verb follows: the list is its subject */
     bool after_verb;     /* a verb that is no verb of saying comes right
                           * before: with before_verb, two clauses */
+    bool after_saying;   /* a verb of saying (and "that") comes right
+                          * before: the subject of the reported clause */
 } CgNameList;
 
 /* What the analysis found in one sentence; reused from sentence to

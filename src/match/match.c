@@ -139,8 +139,9 @@ typedef struct {
     size_t n_pos;
     Hit *hits;       /* in order of end, longest first for each end */
     size_t n_hits, cap_hits;
-    CgIdMap named;   /* entity -> order of its last mention by a full alias */
+    CgIdMap named;   /* entity -> order of its first mention by a full alias */
     uint32_t n_named;
+    CgIdMap mentioned; /* entity -> its mentions so far, full or short */
     CgMention *out;
     size_t n_out, cap_out;
     uint32_t *out_sentence; /* per mention, its sentence */
@@ -299,14 +300,26 @@ static bool is_apposition_of(const Scan *sc, const Hit *h, uint32_t entity)
            !strcmp(sc->toks[comma].norm, ",");
 }
 
-/* Which entity the hit names: a full alias outright; else the short form's
- * entity named most recently by a full alias; else a reference's
- * antecedent; else none (r.c NULL). */
+/* Whether a short form's candidate entity `e` (mentioned `count` times,
+ * first named at `first`) beats the best so far: the entity the document
+ * is most about, that is the one mentioned most often; on a tie the one
+ * named first.  Recency would be wrong in "Kim Yo Jong, the leader's
+ * sister, warned Washington. Kim and Trump met three times": the article's
+ * Kim is the leader, named and mentioned more. */
+static bool more_salient(uint32_t count, uint32_t first, uint32_t best_count,
+                         uint32_t best_first)
+{
+    return count > best_count || (count == best_count && first < best_first);
+}
+
+/* Which entity the hit names: a full alias outright; else the most salient
+ * of the short form's entities already named by a full alias; else a
+ * reference's antecedent; else none (r.c NULL). */
 static Resolved resolve(const Scan *sc, const Hit *h)
 {
     const CgMatcher *m = sc->m;
     Resolved r = {.c = NULL, .entity = 0, .antecedent = CG_NO_MENTION, .n_more = 0};
-    uint32_t best_order = 0;
+    uint32_t best_count = 0, best_first = UINT32_MAX;
     for (uint32_t i = m->first[h->key]; i < m->first[h->key + 1]; ++i) {
         const Candidate *c = &m->cands[i];
         uint32_t order;
@@ -324,10 +337,14 @@ static Resolved resolve(const Scan *sc, const Hit *h)
             }
             continue;
         }
-        if (c->short_form && cg_idmap_get(&sc->named, c->entity, &order) && order > best_order &&
+        uint32_t count = 0;
+        if (c->short_form && cg_idmap_get(&sc->named, c->entity, &order) &&
+            cg_idmap_get(&sc->mentioned, c->entity, &count) &&
+            more_salient(count, order, best_count, best_first) &&
             !is_apposition_of(sc, h, c->entity)) {
             r = (Resolved){.c = c, .entity = c->entity, .antecedent = CG_NO_MENTION};
-            best_order = order;
+            best_count = count;
+            best_first = order;
         }
         const uint32_t ante = c->reference && !r.c ? resolve_reference(sc, c, h) : CG_NO_MENTION;
         if (ante != CG_NO_MENTION && !is_apposition_of(sc, h, sc->out[ante].entity)) {
@@ -361,8 +378,14 @@ static size_t emit(Scan *sc, const Hit *h, const Resolved *r)
                        .word_too = ref && ref->pronoun,
                        .possessive = ref && ref->possessive};
     memcpy(out->more, r->more, r->n_more * sizeof *r->more);
-    if (!r->c->short_form && !r->c->reference) {
+    uint32_t seen = 0;
+    if (!r->c->short_form && !r->c->reference && !cg_idmap_get(&sc->named, r->entity, &seen)) {
         cg_idmap_put(&sc->named, r->entity, ++sc->n_named);
+    }
+    if (!r->c->reference) {
+        uint32_t count = 0;
+        (void)cg_idmap_get(&sc->mentioned, r->entity, &count);
+        cg_idmap_put(&sc->mentioned, r->entity, count + 1);
     }
     return tok_end;
 }
@@ -450,6 +473,7 @@ size_t cg_matcher_scan_all(const CgMatcher *matcher, const CgText *text, const c
     free(sc.pos_tok);
     free(sc.hits);
     cg_idmap_free(&sc.named);
+    cg_idmap_free(&sc.mentioned);
     if (unresolved) {
         *unresolved = sc.unresolved;
         *n_unresolved = sc.n_unresolved;

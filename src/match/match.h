@@ -5,8 +5,9 @@
  * between words are ignored on both sides ("Kim Jong-un" = "Kim Jong Un"),
  * apostrophes and quotes are straightened, a possessive 's after a mention
  * is taken into it, and letter case is folded unless the alias says
- * `case: exact`.  Short aliases (`short: true`) resolve to the entity named
- * most recently in the document by one of its full aliases, and are dropped
+ * `case: exact`.  Short aliases (`short: true`) resolve to an entity named
+ * earlier in the document by one of its full aliases (of several, the one
+ * mentioned most so far; on a tie the one named first), and are dropped
  * when none was.  References (the claims' `references:`, such as "he" or
  * "the country") resolve to an earlier mention of an entity of their type:
  * in the latest sentence that has one (the same sentence, or up to

@@ -47,7 +47,7 @@
  * An alias map may say `case: exact` (letter case must match, e.g. "US") and
  * `short: true` (a short form such as a bare surname: it names the entity
  * only after a full alias has named it earlier in the same document; several
- * entities may share a short alias and the one named most recently wins).
+ * entities may share a short alias: the one mentioned most so far wins).
  * A relation's `symmetric` defaults to its predicate's. */
 #ifndef CG_RULES_H
 #define CG_RULES_H

@@ -406,7 +406,8 @@ static void test_lists_of_names(void **state)
 }
 
 /* A list right after a preposition is that preposition's object, never
- * the subject of the verb after it: both members are spread. */
+ * the subject of the verb after it: both members are spread; so is one
+ * right after a verb of saying, when an object binds it. */
 static void test_lists_after_prepositions(void **state)
 {
     (void)state;
@@ -434,6 +435,22 @@ static void test_lists_after_prepositions(void **state)
                          "    patterns: [\"{subject} said the drills by {object} ...3~ were a threat\"]\n";
     assert_extracts(plain, "Pyongyang said the drills by Japan and Russia were a threat.",
                     "north-korea criticizes japan");
+    /* right after a verb of saying, a list before a verb is the reported
+     * clause's subject: an object there is spread too */
+    const char said[] = "syntax:\n"
+                        "  coordinators: [and]\n"
+                        "  verbs: [were]\n"
+                        "  reporting_verbs: [said]\n"
+                        "relations:\n"
+                        "  - id: threat\n"
+                        "    predicate: criticizes\n"
+                        "    subject: Country\n"
+                        "    object: Country\n"
+                        "    patterns: [\"{subject} said (that)? {object} ...3~ were a threat\"]\n";
+    assert_extracts(said, "Pyongyang said Japan and Russia were a threat.",
+                    "north-korea criticizes japan; north-korea criticizes russia");
+    assert_extracts(said, "Pyongyang said that Japan and Russia were a threat.",
+                    "north-korea criticizes japan; north-korea criticizes russia");
 }
 
 static const char scope_rules[] =
