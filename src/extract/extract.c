@@ -104,13 +104,23 @@ CgExtractor *cg_extractor_new(const CgRuleSet *rules)
     extractor_type_bits(x);
     extractor_qty_starts(x);
     x->patterns = cg_xcalloc(n, sizeof *x->patterns);
+    x->pattern_base = cg_xcalloc(n + 1, sizeof *x->pattern_base);
     for (size_t r = 0; r < n; ++r) {
         const CgRelationRule *rule = cg_rules_relation(rules, r);
         x->patterns[r] = cg_xcalloc(rule->n_patterns, sizeof **x->patterns);
+        x->pattern_base[r + 1] = x->pattern_base[r] + (uint32_t)rule->n_patterns;
         for (size_t p = 0; p < rule->n_patterns; ++p) {
             cg_cpattern_init(&x->patterns[r][p], rule->patterns[p].root, &x->vocab);
         }
     }
+    const CgCPattern **all = cg_xcalloc(x->pattern_base[n] + 1, sizeof *all);
+    for (size_t r = 0; r < n; ++r) {
+        for (size_t p = 0; p < cg_rules_relation(rules, r)->n_patterns; ++p) {
+            all[x->pattern_base[r] + p] = &x->patterns[r][p];
+        }
+    }
+    cg_triggers_build(&x->triggers, all, x->pattern_base[n], x->vocab.n);
+    free(all);
     return x;
 }
 
@@ -127,6 +137,8 @@ void cg_extractor_free(CgExtractor *extractor)
         free(extractor->patterns[r]);
     }
     free(extractor->patterns);
+    free(extractor->pattern_base);
+    cg_triggers_free(&extractor->triggers);
     cg_claims_free_compiled(&extractor->claims);
     cg_syntax_free_compiled(&extractor->syntax);
     free(extractor->entity_type_bit);
@@ -156,6 +168,7 @@ typedef struct {
     CgUnit *units;     /* view.units, writable: the syntax marks them */
     uint32_t index;
     uint64_t *present; /* bitset of the word ids of its plain tokens */
+    uint64_t *candidates; /* bitset of the patterns its words may set off */
     size_t blocks;     /* length of `present` and of every CgWordSet */
     const CgMention *mentions; /* all of the document's, for indexes */
     CgAttribution attribution;
@@ -715,6 +728,7 @@ static void extract_sentence(const CgExtractor *x, CgSentenceState *st, CgAssert
         return; /* every pattern needs a subject and an object */
     }
     cg_units_mark_present(st->view.units, st->view.n_units, st->present, st->blocks);
+    cg_triggers_mark(&x->triggers, st->view.units, st->view.n_units, st->candidates);
     extract_note_names(x, st);
     st->attribution.searched = false;
     st->attribution.found = false;
@@ -732,7 +746,9 @@ static void extract_sentence(const CgExtractor *x, CgSentenceState *st, CgAssert
             analysed = true;
         }
         for (size_t p = 0; p < rule->n_patterns; ++p) {
-            if (cg_cpattern_anchors_present(&x->patterns[r][p], st->present)) {
+            const uint32_t k = x->pattern_base[r] + (uint32_t)p;
+            if ((st->candidates[k / 64] >> (k % 64) & 1) &&
+                cg_cpattern_anchors_present(&x->patterns[r][p], st->present)) {
                 extract_pattern(x, (uint32_t)r, &x->patterns[r][p], st, as);
             }
         }
@@ -763,6 +779,7 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
         .view = {text, ids, units, 0, false},
         .units = units,
         .present = cg_xcalloc(blocks, sizeof(uint64_t)),
+        .candidates = cg_xcalloc(extractor->triggers.n_patterns / 64 + 1, sizeof(uint64_t)),
         .blocks = blocks,
         .mentions = mentions,
         .context_found = cg_xcalloc(claims->n_context + 1, sizeof(bool)),
@@ -779,6 +796,7 @@ size_t cg_extract_document_hits(const CgExtractor *extractor, const CgText *text
         extract_sentence(extractor, &st, &as);
     }
     free(st.present);
+    free(st.candidates);
     free(st.context_found);
     free(st.context);
     free(st.certainty_first);

@@ -5,11 +5,14 @@
 #include "claims.h"
 #include "compile.h"
 #include "syntax.h"
+#include "triggers.h"
 
 struct CgExtractor {
     const CgRuleSet *rules;
     CgVocab vocab;
     CgCPattern **patterns; /* per relation rule, one per pattern */
+    uint32_t *pattern_base; /* per rule: the number of its first pattern across rules */
+    CgTriggers triggers;    /* the patterns a sentence's words may set off */
     CgClaimsCompiled claims;
     CgSyntaxCompiled syntax;
     /* Entity types as bits, so that a sentence without a name of a rule's
