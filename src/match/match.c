@@ -312,6 +312,22 @@ static bool more_salient(uint32_t count, uint32_t first, uint32_t best_count,
     return count > best_count || (count == best_count && first < best_first);
 }
 
+/* Whether a one-word short form is followed by a capitalised word: then
+ * it is part of another name ("Kim Yong-hyun", South Korea's defence
+ * minister, is no Kim named before). */
+static bool short_in_other_name(const Scan *sc, const Hit *h)
+{
+    if (h->end - h->begin != 1) {
+        return false;
+    }
+    const size_t next = sc->pos_tok[h->begin] + 1;
+    if (next >= h->limit || sc->toks[next].kind != CG_TOK_WORD) {
+        return false;
+    }
+    const char c = sc->doc[sc->toks[next].begin];
+    return c >= 'A' && c <= 'Z';
+}
+
 /* Which entity the hit names: a full alias outright; else the most salient
  * of the short form's entities already named by a full alias; else a
  * reference's antecedent; else none (r.c NULL). */
@@ -338,7 +354,8 @@ static Resolved resolve(const Scan *sc, const Hit *h)
             continue;
         }
         uint32_t count = 0;
-        if (c->short_form && cg_idmap_get(&sc->named, c->entity, &order) &&
+        if (c->short_form && !short_in_other_name(sc, h) &&
+            cg_idmap_get(&sc->named, c->entity, &order) &&
             cg_idmap_get(&sc->mentioned, c->entity, &count) &&
             more_salient(count, order, best_count, best_first) &&
             !is_apposition_of(sc, h, c->entity)) {
