@@ -2,7 +2,8 @@
 # and U+FFFF (and U+FDD0, U+1FFFE, U+10FFFF), a right-to-left override and a
 # stray pop-directional-isolate, named with U+FFFF and U+202E, among a good
 # document.  Every output is written, parses, and keeps each character
-# (RDF) or stands in U+FFFD for what XML cannot hold (SVG, HTML).
+# (RDF) or stands in U+FFFD for what XML cannot hold (SVG, HTML); the quote
+# and the file name are bidi-isolated in the SVG tooltips and the report.
 . "$(dirname "$0")/../lib.sh"
 cd "$TMP"
 RULES=$CG_SOURCE_DIR/rules
@@ -53,9 +54,36 @@ for f in g.svg g.html g.dot; do
 done
 xmllint --noout g.svg || fail "g.svg is not well-formed XML"
 
+# Bidi: in the tooltips the quote and the file name are each isolated
+# (U+2068 ... U+2069, balanced), and in the report each sits in <bdi>.
+cat >bidi.py <<'PY'
+import html, re, sys
+FSI, PDI = "\u2068", "\u2069"
+def balanced(t):
+    depth = 0
+    for c in t:
+        depth += c in "\u2066\u2067\u2068"
+        depth -= c == PDI
+        if depth < 0:
+            return False
+    return depth == 0
+text = open(sys.argv[1], encoding="utf-8").read()
+tips = [html.unescape(t) for t in re.findall(r'title="([^"]*soldiers[^"]*)"', text)]
+assert tips, "no tooltip quotes the soldiers"
+for tip in tips:
+    m = re.search("\u201c(.*)\u201d \\((.*)\\)", tip)
+    assert m, tip
+    for part in m.groups():
+        assert part.startswith(FSI) and part.endswith(PDI) and balanced(part[1:-1]), repr(part)
+PY
+python3 bidi.py g.svg || fail "g.svg: a quote or a file name is not isolated"
+grep -q '<q><bdi>[^<]*evil[^<]*soldiers[^<]*</bdi></q>' g.html || fail "g.html: the quote is not in <bdi>"
+grep -q "<bdi>docs/n[^<]*k.txt</bdi>" g.html || fail "g.html: the file name is not in <bdi>"
+
 # Read back: render's diagram, diff's diagram and a patch round trip.
 expect_status 0 "$CG_BIN" render g.ttl -o r.svg
 xmllint --noout r.svg || fail "render: r.svg is not well-formed XML"
+python3 bidi.py r.svg || fail "r.svg: a quote or a file name is not isolated"
 expect_status 0 "$CG_BIN" build -q --rules "$RULES" -o good.ttl docs/good.txt
 expect_status 1 "$CG_BIN" diff -f svg -o d.svg good.ttl g.ttl
 xmllint --noout d.svg || fail "diff: d.svg is not well-formed XML"
