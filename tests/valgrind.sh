@@ -37,7 +37,7 @@ for t in "$build"/tests/test_*; do
   [ -x "$t" ] && vg 0 "$t"
 done
 fz=$src/tests/fuzz
-for t in rules text rdf; do
+for t in rules text rdf write; do
   vg 0 "$build/tests/fuzz/replay_$t" "$fz/regressions/fuzz_$t" "$fz/corpus/fuzz_$t"
 done
 

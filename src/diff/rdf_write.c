@@ -3,6 +3,7 @@
 #include "diff_internal.h"
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 
 #include <errno.h>
 #include <raptor2.h>
@@ -192,6 +193,43 @@ static bool cg_turtle_unsafe(const CgRdfGraph *g)
     return cg_has_nested_cycle(g);
 }
 
+/* Whether Raptor's writers would lose part of a term: they cut a literal at
+ * U+FFFE or U+FFFF (N-Triples) or give up (Turtle), and bytes that are not
+ * UTF-8 (a surrogate read from an escape) are not RDF text. */
+static bool cg_raptor_unsafe(const CgRdfGraph *g)
+{
+    CgBuf valid = CG_BUF_INIT;
+    bool unsafe = false;
+    for (uint32_t id = 0; id < g->terms->n && !unsafe; ++id) {
+        const char *key = cg_diff_term_key(g->terms, id);
+        unsafe = strstr(key, "\xEF\xBF\xBE") || strstr(key, "\xEF\xBF\xBF") ||
+                 cg_utf8_sanitize(&valid, key) != key;
+    }
+    cg_buf_free(&valid);
+    return unsafe;
+}
+
+/* Keys are terms as canonical N-Triples writes them (UTF-8 as it is, which
+ * holds U+FFFE and U+FFFF too): a graph Raptor cannot write goes out as
+ * its keys, one statement a line, bytes that are not UTF-8 as U+FFFD.
+ * N-Triples lines are Turtle, and N-Quads lines when the graph has none
+ * named. */
+static void cg_write_keys(const CgRdfGraph *g, FILE *stream)
+{
+    CgSortedQuad *sorted = cg_sorted_quads(g);
+    CgBuf valid = CG_BUF_INIT;
+    for (size_t i = 0; i < g->n; ++i) {
+        const int n = sorted[i].quad->t[3] == CG_DEFAULT_GRAPH ? 3 : 4;
+        for (int a = 0; a < n; ++a) {
+            fputs(cg_utf8_sanitize(&valid, sorted[i].key[a]), stream);
+            fputc(' ', stream);
+        }
+        fputs(".\n", stream);
+    }
+    cg_buf_free(&valid);
+    free(sorted);
+}
+
 static bool cg_has_named_graphs(const CgRdfGraph *g)
 {
     for (size_t i = 0; i < g->n; ++i) {
@@ -218,10 +256,24 @@ static CgStatus cg_check_format(const CgRdfGraph *g, CgFormat format, CgDiagSink
     return CG_OK;
 }
 
+static CgStatus cg_flushed(FILE *stream, CgDiagSink *sink)
+{
+    if (fflush(stream) || ferror(stream)) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, NULL, 0, 0, "cannot write the graph: %s",
+                errno ? strerror(errno) : "write error");
+        return CG_ERR_IO;
+    }
+    return CG_OK;
+}
+
 CgStatus cg_diff_graph_write(const CgRdfGraph *graph, CgFormat format, FILE *stream,
                              CgDiagSink *sink)
 {
     CG_TRY(cg_check_format(graph, format, sink));
+    if (cg_raptor_unsafe(graph)) {
+        cg_write_keys(graph, stream);
+        return cg_flushed(stream, sink);
+    }
     /* N-Triples is Turtle too, and keeps every triple */
     const char *name = format == CG_FMT_TURTLE && cg_turtle_unsafe(graph)
                            ? "ntriples"
@@ -241,10 +293,5 @@ CgStatus cg_diff_graph_write(const CgRdfGraph *graph, CgFormat format, FILE *str
     raptor_free_world(w.world);
     cg_buf_free(&w.value);
     cg_buf_free(&w.datatype);
-    if (!st && (fflush(stream) || ferror(stream))) {
-        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, NULL, 0, 0, "cannot write the graph: %s",
-                errno ? strerror(errno) : "write error");
-        st = CG_ERR_IO;
-    }
-    return st;
+    return st ? st : cg_flushed(stream, sink);
 }

@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
@@ -38,9 +39,13 @@ static void cg_style(void *obj, CgChange change)
     cg_set(obj, "penwidth", s->penwidth);
 }
 
-/* Graphviz reads labels as escString: a backslash must be doubled. */
+/* Graphviz reads labels as escString: a backslash must be doubled.  Bytes
+ * that are not UTF-8 (a surrogate read from an escape) and U+FFFE/U+FFFF
+ * become U+FFFD, or the SVG would not be XML. */
 static const char *cg_esc(CgBuf *buf, const char *text)
 {
+    CgBuf valid = CG_BUF_INIT;
+    text = cg_utf8_sanitize_xml(&valid, text);
     cg_buf_clear(buf);
     for (const char *p = text; *p; ++p) {
         if (*p == '\\') {
@@ -49,6 +54,7 @@ static const char *cg_esc(CgBuf *buf, const char *text)
             cg_buf_putc(buf, (unsigned char)*p < 0x20 ? ' ' : *p);
         }
     }
+    cg_buf_free(&valid);
     return cg_buf_str(buf);
 }
 

@@ -6,6 +6,7 @@
 
 #include "../core/hash.h"
 #include "../core/mem.h"
+#include "../core/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -128,18 +129,8 @@ static bool cg_is_xsd_string(const CgTermParts *p)
            !memcmp(p->datatype, CG_XSD_STRING, p->datatype_len);
 }
 
-void cg_diff_term_format(CgBuf *out, const CgTermParts *p)
+static void cg_format_literal_tail(CgBuf *out, const CgTermParts *p)
 {
-    if (p->kind == CG_TERM_IRI) {
-        cg_format_iri(out, p->value, p->len);
-        return;
-    }
-    if (p->kind == CG_TERM_BLANK) {
-        cg_buf_puts(out, "_:");
-        cg_buf_append(out, p->value, p->len);
-        return;
-    }
-    cg_format_string(out, p->value, p->len);
     if (p->lang && p->lang_len) {
         /* Language tags compare case-insensitively (RDF 1.1 Concepts 3.3). */
         cg_buf_putc(out, '@');
@@ -151,6 +142,26 @@ void cg_diff_term_format(CgBuf *out, const CgTermParts *p)
         cg_buf_puts(out, "^^");
         cg_format_iri(out, p->datatype, p->datatype_len);
     }
+}
+
+/* Raptor reads an escaped surrogate (\uD800) into bytes that are not UTF-8
+ * and no character: in a key it is U+FFFD, so that every key is text that
+ * any writer can write (tests/fuzz/fuzz_write.c). */
+void cg_diff_term_format(CgBuf *out, const CgTermParts *p)
+{
+    CgBuf valid = CG_BUF_INIT;
+    size_t len = p->len;
+    const char *value = cg_utf8_sanitize_n(&valid, p->value, &len);
+    if (p->kind == CG_TERM_IRI) {
+        cg_format_iri(out, value, len);
+    } else if (p->kind == CG_TERM_BLANK) {
+        cg_buf_puts(out, "_:");
+        cg_buf_append(out, value, len);
+    } else {
+        cg_format_string(out, value, len);
+        cg_format_literal_tail(out, p);
+    }
+    cg_buf_free(&valid);
 }
 
 unsigned cg_diff_column(const char *line, size_t offset)

@@ -23,7 +23,9 @@
 static const char *cg_esc_with(CgBuf *buf, const char *text, const char *backslash)
 {
     CgBuf valid = CG_BUF_INIT;
-    text = cg_utf8_sanitize(&valid, text); /* else Graphviz guesses Latin-1 */
+    /* Ill-formed bytes: else Graphviz guesses Latin-1; U+FFFE and U+FFFF: its
+     * SVG would not be XML. */
+    text = cg_utf8_sanitize_xml(&valid, text);
     cg_buf_clear(buf);
     for (const char *p = text; *p; ++p) {
         if (*p == '\\') {

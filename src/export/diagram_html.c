@@ -5,6 +5,8 @@
  * so that the file cannot leak that it was opened. */
 #include "diagram_internal.h"
 
+#include "../core/bidi.h"
+
 #include <string.h>
 
 static const char cg_html_head[] =
@@ -66,6 +68,19 @@ static void cg_put_escaped(FILE *stream, CgBuf *buf, const char *text)
     fputs(cg_buf_str(buf), stream);
 }
 
+/* Text from a document or a file name, in <bdi> so that a bidi control in
+ * it cannot reorder what follows; balanced, so that it cannot close the
+ * isolate early either. */
+static void cg_put_isolated(FILE *stream, CgBuf *buf, const char *text)
+{
+    CgBuf balanced = CG_BUF_INIT;
+    cg_bidi_balance(&balanced, text);
+    fputs("<bdi>", stream);
+    cg_put_escaped(stream, buf, cg_buf_str(&balanced));
+    fputs("</bdi>", stream);
+    cg_buf_free(&balanced);
+}
+
 static void cg_html_summary(const CgDiagram *d, FILE *stream)
 {
     size_t quotes = 0;
@@ -111,11 +126,11 @@ static void cg_html_source(const CgDiagram *d, const CgGraphEvidence *ev, FILE *
         cg_diagram_xml_escape(&href, cg_buf_str(buf));
         fprintf(stream, " <a class=\"src\" href=\"%s\">", cg_buf_str(&href));
         cg_buf_free(&href);
-        cg_put_escaped(stream, buf, path);
+        cg_put_isolated(stream, buf, path);
         fputs("</a>", stream);
     } else {
         fputs(" <span class=\"src\">", stream);
-        cg_put_escaped(stream, buf, path);
+        cg_put_isolated(stream, buf, path);
         fputs("</span>", stream);
     }
 }
@@ -126,7 +141,7 @@ static void cg_html_quotes(const CgDiagram *d, size_t r, FILE *stream, CgBuf *bu
     for (size_t k = d->ev_begin[r]; k < d->ev_end[r]; ++k) {
         const CgGraphEvidence *ev = cg_graph_evidence(d->graph, d->evidence[k]);
         fputs("<li><q>", stream);
-        cg_put_escaped(stream, buf, ev->quote);
+        cg_put_isolated(stream, buf, ev->quote);
         fputs("</q>", stream);
         if (ev->claim.certainty || ev->claim.negated) {
             fputs(" <span class=\"tag\">", stream);

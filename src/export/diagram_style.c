@@ -68,7 +68,7 @@ CgEdgeStyle cg_diagram_edge_style(const CgDiagram *d, const char *predicate)
 void cg_diagram_xml_escape(CgBuf *out, const char *text)
 {
     CgBuf valid = CG_BUF_INIT;
-    text = cg_utf8_sanitize(&valid, text); /* ill-formed bytes would void the XML */
+    text = cg_utf8_sanitize_xml(&valid, text); /* else the XML would be void */
     for (const char *p = text; *p; ++p) {
         switch (*p) {
         case '&': cg_buf_puts(out, "&amp;"); break;

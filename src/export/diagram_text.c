@@ -2,6 +2,7 @@
  * on hover, and the links from edges to their documents. */
 #include "diagram_internal.h"
 
+#include "../core/bidi.h"
 #include "../core/mem.h"
 #include "rdf_common.h"
 
@@ -59,14 +60,20 @@ void cg_diagram_node_tooltip(const CgGraphEntity *e, CgBuf *out)
     }
 }
 
-static void cg_quotes(const CgDiagram *d, size_t relation, CgBuf *out)
+static void cg_quotes(const CgDiagram *d, size_t relation, CgBuf *out, CgBuf *short_quote)
 {
     const size_t begin = d->ev_begin[relation], n = d->ev_end[relation] - begin;
     for (size_t i = 0; i < n && i < CG_TOOLTIP_QUOTES; ++i) {
         const CgGraphEvidence *ev = cg_graph_evidence(d->graph, d->evidence[begin + i]);
+        /* each isolated: a U+202E in a quote or a file name must not turn
+         * the rest of the line around */
+        cg_buf_clear(short_quote);
+        cg_diagram_short_quote(ev->quote, short_quote);
         cg_buf_puts(out, "\n\u201C");
-        cg_diagram_short_quote(ev->quote, out);
-        cg_buf_printf(out, "\u201D (%s)", cg_graph_document(d->graph, ev->document)->path);
+        cg_bidi_isolate(out, cg_buf_str(short_quote));
+        cg_buf_puts(out, "\u201D (");
+        cg_bidi_isolate(out, cg_graph_document(d->graph, ev->document)->path);
+        cg_buf_putc(out, ')');
         if (ev->claim.certainty || ev->claim.negated) {
             cg_buf_printf(out, " [%s]", ev->claim.negated ? "denied" : ev->claim.certainty);
         }
@@ -78,6 +85,7 @@ static void cg_quotes(const CgDiagram *d, size_t relation, CgBuf *out)
 
 void cg_diagram_edge_tooltip(const CgDiagram *d, const CgDrawnEdge *e, CgBuf *out)
 {
+    CgBuf short_quote = CG_BUF_INIT;
     cg_buf_clear(out);
     cg_buf_printf(out, "%s %s %s", cg_graph_entity(d->graph, e->subject)->label,
                   e->symmetric ? "\u2014" : "\u2192", cg_graph_entity(d->graph, e->object)->label);
@@ -90,8 +98,9 @@ void cg_diagram_edge_tooltip(const CgDiagram *d, const CgDrawnEdge *e, CgBuf *ou
         } else {
             cg_buf_puts(out, "no quote recorded");
         }
-        cg_quotes(d, r, out);
+        cg_quotes(d, r, out, &short_quote);
     }
+    cg_buf_free(&short_quote);
 }
 
 /* ---- links ------------------------------------------------------------ */

@@ -1,8 +1,10 @@
 #include "rdf_stream.h"
 
 #include "../core/mem.h"
+#include "../core/utf8.h"
 #include "rdf_common.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,6 +38,9 @@ static void stream_puts(CgRdfStream *s, const char *text)
     raptor_iostream_counted_string_write(text, strlen(text), s->io);
 }
 
+static void stream_escaped(CgRdfStream *s, const unsigned char *text, size_t len, bool iri,
+                           bool utf8);
+
 CgRdfStream *cg_rdf_stream_new(raptor_world *world, FILE *out, bool turtle,
                                const char *const (*prefixes)[2], size_t n)
 {
@@ -57,20 +62,11 @@ CgRdfStream *cg_rdf_stream_new(raptor_world *world, FILE *out, bool turtle,
         s->prefixes[i][1] = cg_xstrdup(prefixes[i][1]);
         s->ns_len[i] = strlen(prefixes[i][1]);
         s->n_prefixes = i + 1;
-        raptor_uri *iri = raptor_new_uri(world, (const unsigned char *)prefixes[i][1]);
         stream_puts(s, "@prefix ");
         stream_puts(s, prefixes[i][0]);
-        stream_puts(s, ": ");
-        const int rc = !iri || raptor_uri_escaped_write(iri, NULL, RAPTOR_ESCAPED_WRITE_TURTLE_URI,
-                                                        s->io);
-        stream_puts(s, " .\n");
-        if (iri) {
-            raptor_free_uri(iri);
-        }
-        if (rc) {
-            cg_rdf_stream_free(s);
-            return NULL;
-        }
+        stream_puts(s, ": <");
+        stream_escaped(s, (const unsigned char *)prefixes[i][1], s->ns_len[i], true, true);
+        stream_puts(s, "> .\n");
     }
     return s;
 }
@@ -93,21 +89,73 @@ static bool stream_plain_local(const char *local, size_t len)
     return true;
 }
 
-/* An IRI in <>: as it is when no byte needs an escape (ids are
- * percent-encoded, so nearly always), else escaped by Raptor. */
-static int stream_iri_whole(CgRdfStream *s, raptor_uri *uri, unsigned int flags)
+/* \u0022, \u00E9, \U0001F600: uppercase hex, as Raptor writes them. */
+static void stream_uchar(CgRdfStream *s, uint32_t cp)
+{
+    char esc[12];
+    snprintf(esc, sizeof esc, cp < 0x10000 ? "\\u%04" PRIX32 : "\\U%08" PRIX32, cp);
+    stream_puts(s, esc);
+}
+
+/* Whether the ASCII byte `c` must be a \u escape: in an IRI the bytes
+ * IRIREF excludes, in a literal the controls without a short escape. */
+static bool stream_ascii_uchar(unsigned char c, bool iri)
+{
+    return iri ? c <= 0x20 || c == 0x7f || strchr("<>\"{}|^`\\", c)
+               : (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+}
+
+static void stream_ascii(CgRdfStream *s, unsigned char c, bool iri, bool utf8)
+{
+    static const char from[] = "\t\n\r\"\\", to[] = "tnr\"\\";
+    const char *hit = iri ? NULL : strchr(from, c);
+    if (hit && c) {
+        raptor_iostream_write_byte('\\', s->io);
+        raptor_iostream_write_byte(to[hit - from], s->io);
+    } else if (stream_ascii_uchar(c, iri) && !(utf8 && c == 0x7f && iri)) {
+        stream_uchar(s, c);
+    } else {
+        raptor_iostream_write_byte(c, s->io);
+    }
+}
+
+/* The text of a literal or an IRI, escaped for N-Triples (ASCII: \u for
+ * the rest) or Turtle (`utf8`: UTF-8 as it is).  Raptor's own escaper
+ * gives up at U+FFFE and U+FFFF, and then its N-Triples writer cuts the
+ * literal there and its Turtle one fails, while its readers refuse the
+ * escape \uFFFF (which the grammar allows) and take the two as UTF-8: so
+ * they are written as UTF-8 in both syntaxes, which every reader takes.  A
+ * byte that is not UTF-8 (callers sanitize, this is the last guard)
+ * becomes U+FFFD. */
+static void stream_escaped(CgRdfStream *s, const unsigned char *text, size_t len, bool iri,
+                           bool utf8)
+{
+    for (size_t i = 0; i < len;) {
+        if (text[i] < 0x80) {
+            stream_ascii(s, text[i++], iri, utf8);
+            continue;
+        }
+        const size_t n = cg_utf8_seq_len(text, len, i);
+        const uint32_t cp = n ? cg_utf8_value(text + i, n) : 0xFFFD;
+        if (utf8 || cg_utf8_xml_forbidden(cp)) {
+            raptor_iostream_counted_string_write(n ? (const char *)text + i : "\xEF\xBF\xBD",
+                                                 n ? n : 3, s->io);
+        } else {
+            stream_uchar(s, cp);
+        }
+        i += n ? n : 1;
+    }
+}
+
+/* An IRI in <>, with the escapes of the syntax (ids are percent-encoded,
+ * so nearly always as it is). */
+static void stream_iri_whole(CgRdfStream *s, raptor_uri *uri, bool utf8)
 {
     size_t len = 0;
     const unsigned char *iri = raptor_uri_as_counted_string(uri, &len);
-    for (size_t i = 0; i < len; ++i) {
-        if (iri[i] <= 0x20 || iri[i] >= 0x7f || strchr("<>\"{}|^`\\", iri[i])) {
-            return raptor_uri_escaped_write(uri, NULL, flags, s->io);
-        }
-    }
     raptor_iostream_write_byte('<', s->io);
-    raptor_iostream_counted_string_write(iri, len, s->io);
+    stream_escaped(s, iri, len, true, utf8);
     raptor_iostream_write_byte('>', s->io);
-    return 0;
 }
 
 /* A prefixed name when a prefix covers the IRI (the longest one), else the
@@ -127,7 +175,8 @@ static int stream_turtle_iri(CgRdfStream *s, raptor_uri *uri)
         }
     }
     if (best == s->n_prefixes) {
-        return stream_iri_whole(s, uri, RAPTOR_ESCAPED_WRITE_TURTLE_URI);
+        stream_iri_whole(s, uri, true);
+        return 0;
     }
     stream_puts(s, s->prefixes[best][0]);
     raptor_iostream_write_byte(':', s->io);
@@ -135,39 +184,38 @@ static int stream_turtle_iri(CgRdfStream *s, raptor_uri *uri)
     return 0;
 }
 
-/* Every literal on one line, "quoted", with N-Triples escapes and UTF-8 as
- * it is. */
-static int stream_turtle_literal(CgRdfStream *s, const raptor_term *term)
+/* Every literal on one line, "quoted", with N-Triples escapes; UTF-8 as it
+ * is in Turtle.  The datatype is a prefixed name in Turtle. */
+static int stream_literal(CgRdfStream *s, const raptor_term *term)
 {
     const raptor_term_literal_value *lit = &term->value.literal;
     raptor_iostream_write_byte('"', s->io);
-    int rc = raptor_string_escaped_write(lit->string, lit->string_len, '"',
-                                         RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL |
-                                             RAPTOR_ESCAPED_WRITE_BITFLAG_UTF8,
-                                         s->io);
+    stream_escaped(s, lit->string, lit->string_len, false, s->turtle);
     raptor_iostream_write_byte('"', s->io);
     if (lit->language) {
         raptor_iostream_write_byte('@', s->io);
         raptor_iostream_counted_string_write(lit->language, lit->language_len, s->io);
     } else if (lit->datatype) {
         stream_puts(s, "^^");
-        rc |= stream_turtle_iri(s, lit->datatype);
+        if (s->turtle) {
+            return stream_turtle_iri(s, lit->datatype);
+        }
+        stream_iri_whole(s, lit->datatype, false);
     }
-    return rc;
+    return 0;
 }
 
 static int stream_term(CgRdfStream *s, const raptor_term *term)
 {
-    if (!s->turtle) {
-        return term->type == RAPTOR_TERM_TYPE_URI
-                   ? stream_iri_whole(s, term->value.uri, RAPTOR_ESCAPED_WRITE_NTRIPLES_URI)
-                   : raptor_term_escaped_write(term, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, s->io);
-    }
     if (term->type == RAPTOR_TERM_TYPE_URI) {
-        return stream_turtle_iri(s, term->value.uri);
+        if (s->turtle) {
+            return stream_turtle_iri(s, term->value.uri);
+        }
+        stream_iri_whole(s, term->value.uri, false);
+        return 0;
     }
     if (term->type == RAPTOR_TERM_TYPE_LITERAL) {
-        return stream_turtle_literal(s, term);
+        return stream_literal(s, term);
     }
     return raptor_term_escaped_write(term, RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL, s->io);
 }

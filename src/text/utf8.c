@@ -41,11 +41,6 @@ size_t cg_text_decode(const char *s, size_t len, size_t i, uint32_t *cp)
         *cp = 0xFFFD;
         return 1;
     }
-    static const unsigned lead_mask[5] = {0, 0x7F, 0x1F, 0x0F, 0x07};
-    uint32_t c = p[i] & lead_mask[n];
-    for (size_t k = 1; k < n; ++k) {
-        c = (c << 6) | (p[i + k] & 0x3F);
-    }
-    *cp = c;
+    *cp = cg_utf8_value(p + i, n);
     return n;
 }

@@ -60,7 +60,7 @@ async function checkHover(page) {
   if (hovered !== "north-korea->russia") fail(`the pointer hovers ${hovered}, not the edge`);
   const tip = await tooltipAt(page, pt);
   const n = Number(/deploysTroopsTo: (\d+) quotes?/.exec(tip ?? "")?.[1] ?? 0);
-  const wants = ["North Korea \u2192 Russia", "\u201C", "soldiers", "(examples/0"];
+  const wants = ["North Korea \u2192 Russia", "\u201C\u2068", "soldiers", "(\u2068examples/0"];
   if (n > 3) wants.push(`and ${n - 3} more`);
   for (const want of wants) {
     if (!n || !tip.includes(want)) fail(`the edge's tooltip lacks "${want}": ${tip}`);

@@ -13,7 +13,7 @@ src=$(pwd)
 build=${FUZZ_BUILD:-build-fuzz}
 secs=${FUZZ_SECONDS:-60}
 jobs=$(nproc 2>/dev/null || echo 2)
-targets="fuzz_rules fuzz_text fuzz_rdf"
+targets="fuzz_rules fuzz_text fuzz_rdf fuzz_write"
 
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang)" >&2; exit 2; }
 cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCG_FUZZ=ON -DCG_WERROR=ON >/dev/null

@@ -6,10 +6,12 @@
 #include <cmocka.h>
 
 #include "core/atomic_file.h"
+#include "core/bidi.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/hash.h"
 #include "core/normalize.h"
+#include "core/utf8.h"
 #include "core/strmap.h"
 
 #include <stdio.h>
@@ -144,6 +146,43 @@ static void collect(void *ctx, const CgDiag *d)
     snprintf(s->msg, sizeof s->msg, "%s", d->msg);
 }
 
+/* U+FFFE and U+FFFF stay in text for RDF and give way to U+FFFD in text
+ * for XML; ill-formed bytes (a surrogate's) give way in both. */
+static void test_utf8_sanitize_xml(void **state)
+{
+    (void)state;
+    CgBuf buf = CG_BUF_INIT;
+    const char *nonchars = "a\xEF\xBF\xBE\xEF\xBF\xBF\xEF\xB7\x90" "b";
+    assert_ptr_equal(cg_utf8_sanitize(&buf, nonchars), nonchars);
+    assert_string_equal(cg_utf8_sanitize_xml(&buf, nonchars),
+                        "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xB7\x90" "b");
+    assert_string_equal(cg_utf8_sanitize_xml(&buf, "\xED\xA0\x80!"),
+                        "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD!");
+    size_t len = 3;
+    assert_string_equal(cg_utf8_sanitize_n(&buf, "x\0\xFF", &len), "x");
+    assert_int_equal(len, 5);
+    assert_memory_equal(cg_buf_str(&buf), "x\0\xEF\xBF\xBD", 5);
+    cg_buf_free(&buf);
+}
+
+/* A quote isolated for a tooltip: its own PDI that closes nothing is
+ * dropped, the isolate it leaves open is closed, a paragraph separator is a
+ * space; an override inside ends with the isolate. */
+static void test_bidi_isolate(void **state)
+{
+    (void)state;
+    CgBuf buf = CG_BUF_INIT;
+#define PDI "\xE2\x81\xA9"
+    cg_bidi_isolate(&buf, "a" PDI "b" "\xE2\x80\xAE" "c" "\xE2\x81\xA6" "d\ne" "\xE2\x80\xA9" "f");
+    assert_string_equal(cg_buf_str(&buf), "\xE2\x81\xA8" "ab" "\xE2\x80\xAE" "c" "\xE2\x81\xA6"
+                                          "d e f" PDI PDI);
+    cg_buf_clear(&buf);
+    cg_bidi_balance(&buf, "\xE2\x81\xA7" "x" PDI PDI);
+    assert_string_equal(cg_buf_str(&buf), "\xE2\x81\xA7" "x" PDI);
+    cg_buf_free(&buf);
+#undef PDI
+}
+
 static void test_diag_sink_counts(void **state)
 {
     (void)state;
@@ -237,6 +276,8 @@ int main(void)
         cmocka_unit_test(test_normalize_folds_full_unicode),
         cmocka_unit_test(test_normalize_composes),
         cmocka_unit_test(test_normalize_ill_formed),
+        cmocka_unit_test(test_utf8_sanitize_xml),
+        cmocka_unit_test(test_bidi_isolate),
         cmocka_unit_test(test_diag_sink_counts),
         cmocka_unit_test(test_atomic_file_commit_and_abort),
         cmocka_unit_test(test_atomic_file_reports_unwritable_dir),

@@ -290,9 +290,11 @@ static void test_tooltips(void **state)
     Agraph_t *ag = draw_dot(g, NULL);
     const char *tip = agget(edge(ag, "nk", "russia"), "tooltip");
     assert_contains(tip, "nk \xE2\x86\x92 russia\\ndeploysTroopsTo: 5 quotes");
-    assert_contains(tip, "\xE2\x80\x9CQuote 160: deploysTroopsTo.\xE2\x80\x9D (news/a.txt)");
+    /* quote and file name each in an isolate (U+2068 ... U+2069) */
+    assert_contains(tip, "\xE2\x80\x9C\xE2\x81\xA8" "Quote 160: deploysTroopsTo.\xE2\x81\xA9\xE2\x80\x9D"
+                         " (\xE2\x81\xA8" "news/a.txt\xE2\x81\xA9)");
     assert_contains(tip, "\\nand 2 more\\nsuppliesArmsTo: 1 quote");
-    assert_contains(tip, "(news/b.txt) [reported]");
+    assert_contains(tip, "(\xE2\x81\xA8" "news/b.txt\xE2\x81\xA9) [reported]");
     assert_string_equal(agget(edge(ag, "nk", "russia"), "labeltooltip"), tip);
     const char *node = agget(agnode(ag, "nk", 0), "tooltip");
     assert_string_equal(node, "nk (Country, nk)\\nmentioned 3 times as: North Korea, Pyongyang");
@@ -458,7 +460,8 @@ static void test_html(void **state)
     assert_null(strstr(html, " src="));
     assert_int_equal(count(html, "<tr>"), 1 + 6); /* the header, then each relation */
     assert_contains(html, "<input id=\"filter\"");
-    assert_contains(html, "<a class=\"src\" href=\"../news/b.txt\">news/b.txt</a>");
+    assert_contains(html, "<a class=\"src\" href=\"../news/b.txt\"><bdi>news/b.txt</bdi></a>");
+    assert_contains(html, "<q><bdi>Quote 300: suppliesArmsTo.</bdi></q>");
     assert_contains(html, "<span class=\"tag\">reported</span>");
     assert_contains(html, "Wagner &quot;PMC&quot; \\ &lt;script&gt;alert(1)&lt;/script&gt;");
     char *again = draw(g, &o, CG_FMT_HTML);
