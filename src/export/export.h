@@ -8,9 +8,14 @@
  *   B entity/{s} V{predicate} B entity/{o}               (the plain relation)
  *   B evidence/{key}   a V Evidence, rdf:Statement; rdf:subject/predicate/
  *                      object; prov:wasDerivedFrom B document/{key};
- *                      V quote; nif:beginIndex, nif:endIndex (Unicode
- *                      characters from the start of the document, as NIF and
- *                      RFC 5147 count); V rule; V quantity (when captured)
+ *                      V quote; nif:beginIndex, nif:endIndex (of the
+ *                      sentence, in Unicode characters from the start of
+ *                      the document, as NIF and RFC 5147 count); V rule;
+ *                      V quantity (when captured).  A sentence longer than
+ *                      1000 characters is quoted only around the match,
+ *                      with "… " and " …" where cut, and says so:
+ *                      V quoteTruncated true; V quoteBeginIndex,
+ *                      V quoteEndIndex (the characters the quote shows)
  *   B document/{key}   a V Document, foaf:Document; V path */
 #ifndef CG_EXPORT_H
 #define CG_EXPORT_H

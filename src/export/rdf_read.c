@@ -24,6 +24,7 @@ typedef struct {
     /* a claim (evidence) */
     char *certainty, *negated, *claimed_by, *claimed_by_name, *comparator, *unit;
     char *quantity_value, *subject_ref, *subject_ante, *object_ref, *object_ante;
+    char *quote_cut, *quote_begin, *quote_end; /* a quote cut from its sentence */
     char **capture_names, **capture_values; /* other cg: literals of evidence */
     size_t n_captures, cap_captures, cap_capture_values;
     /* a document's metadata (dcterms:) */
@@ -73,6 +74,9 @@ static const CgField cg_literal_fields[] = {
     {CG_VOCAB "subjectAntecedentIndex", offsetof(CgResource, subject_ante)},
     {CG_VOCAB "objectReference", offsetof(CgResource, object_ref)},
     {CG_VOCAB "objectAntecedentIndex", offsetof(CgResource, object_ante)},
+    {CG_VOCAB "quoteTruncated", offsetof(CgResource, quote_cut)},
+    {CG_VOCAB "quoteBeginIndex", offsetof(CgResource, quote_begin)},
+    {CG_VOCAB "quoteEndIndex", offsetof(CgResource, quote_end)},
     {CG_NS_DCTERMS "title", offsetof(CgResource, title)},
     {CG_NS_DCTERMS "source", offsetof(CgResource, source)},
     {CG_NS_DCTERMS "issued", offsetof(CgResource, issued)},
@@ -96,7 +100,8 @@ static void cg_resource_clear(CgResource *r)
                        &r->claimed_by, &r->claimed_by_name, &r->comparator, &r->unit,
                        &r->quantity_value, &r->subject_ref, &r->subject_ante,
                        &r->object_ref, &r->object_ante, &r->title, &r->source,
-                       &r->issued, &r->publisher};
+                       &r->issued, &r->publisher, &r->quote_cut, &r->quote_begin,
+                       &r->quote_end};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; ++i) {
         free(*fields[i]);
     }
@@ -380,6 +385,12 @@ static CgGraphClaim cg_claim_of(CgReader *rd, const CgGraph *graph, const CgReso
     c.capture_names = r->capture_names;
     c.capture_values = r->capture_values;
     c.n_captures = r->n_captures;
+    c.quote_cut = r->quote_cut && (!strcmp(r->quote_cut, "true") || !strcmp(r->quote_cut, "1")) &&
+                  cg_parse_offset(r->quote_begin, &c.quote_begin) &&
+                  cg_parse_offset(r->quote_end, &c.quote_end);
+    if (!c.quote_cut) {
+        c.quote_begin = c.quote_end = 0;
+    }
     return c;
 }
 

@@ -377,15 +377,23 @@ static void cg_write_reference(CgRdfWriter *w, raptor_term *s, const char *slot,
     cg_emit_named(w, s, CG_VOCAB, local, cg_count_literal(w, antecedent));
 }
 
+static raptor_term *cg_true_literal(CgRdfWriter *w)
+{
+    raptor_uri *xsd_bool = raptor_new_uri(w->world, (const unsigned char *)CG_NS_XSD "boolean");
+    raptor_term *t = cg_literal(w, "true", xsd_bool);
+    if (xsd_bool) {
+        raptor_free_uri(xsd_bool);
+    }
+    return t;
+}
+
 /* Who claims it, how sure, negated or not, and what was captured. */
 static void cg_write_claim(CgRdfWriter *w, const CgGraph *graph, raptor_term *s,
                            const CgGraphClaim *c)
 {
     cg_emit_text(w, s, CG_VOCAB, "certainty", c->certainty ? c->certainty : "asserted");
     if (c->negated) {
-        raptor_uri *xsd_bool = raptor_new_uri(w->world, (const unsigned char *)CG_NS_XSD "boolean");
-        cg_emit_named(w, s, CG_VOCAB, "negated", cg_literal(w, "true", xsd_bool));
-        raptor_free_uri(xsd_bool);
+        cg_emit_named(w, s, CG_VOCAB, "negated", cg_true_literal(w));
     }
     if (c->claimer != CG_GRAPH_NONE) {
         cg_emit_named(w, s, CG_VOCAB, "claimedBy", cg_entity_iri(w, graph, c->claimer));
@@ -401,10 +409,22 @@ static void cg_write_claim(CgRdfWriter *w, const CgGraph *graph, raptor_term *s,
     }
 }
 
+/* A quote cut from a longer sentence says so, and which characters of the
+ * document it shows, so that a reader need not take "…" for the text's. */
+static void cg_write_quote_cut(CgRdfWriter *w, raptor_term *s, const CgGraphClaim *c)
+{
+    if (c->quote_cut) {
+        cg_emit_named(w, s, CG_VOCAB, "quoteTruncated", cg_true_literal(w));
+        cg_emit_named(w, s, CG_VOCAB, "quoteBeginIndex", cg_count_literal(w, c->quote_begin));
+        cg_emit_named(w, s, CG_VOCAB, "quoteEndIndex", cg_count_literal(w, c->quote_end));
+    }
+}
+
 /* What the evidence says and where: quote, offsets, rule, capture. */
 static void cg_write_evidence_text(CgRdfWriter *w, raptor_term *s, const CgGraphEvidence *ev)
 {
     cg_emit(w, s, CG_T_QUOTE, cg_literal(w, ev->quote, NULL));
+    cg_write_quote_cut(w, s, &ev->claim);
     cg_emit(w, s, CG_T_BEGIN, cg_count_literal(w, ev->begin));
     cg_emit(w, s, CG_T_END, cg_count_literal(w, ev->end));
     cg_emit(w, s, CG_T_RULE, cg_literal(w, ev->rule, NULL));

@@ -34,7 +34,8 @@ typedef struct {
 
 #define CG_GRAPH_NONE UINT32_MAX
 
-/* How an assertion is claimed (strings owned by the graph; NULL: absent). */
+/* How an assertion is claimed, and what of its sentence the quote shows
+ * (strings owned by the graph; NULL: absent). */
 typedef struct {
     char *certainty;          /* "reported", "possible", ...; NULL: asserted */
     bool negated;             /* the sentence denies it */
@@ -50,6 +51,9 @@ typedef struct {
     char **capture_names;     /* other captures, e.g. "date" -> "in June" */
     char **capture_values;
     size_t n_captures;
+    bool quote_cut;           /* the quote is part of a longer sentence (with
+                               * "…" where cut): it shows only characters */
+    size_t quote_begin, quote_end; /* [quote_begin, quote_end) of the document */
 } CgGraphClaim;
 
 typedef struct {
@@ -58,8 +62,9 @@ typedef struct {
     uint32_t subject, object;  /* entity indexes (after finish: sorted order) */
     uint32_t document;         /* document index */
     char *rule;                /* rule id */
-    char *quote;               /* the sentence the assertion was found in */
-    size_t begin, end;         /* the quote's character offsets in the document */
+    char *quote;               /* the sentence the assertion was found in, or
+                                * part of it (claim.quote_cut) */
+    size_t begin, end;         /* the sentence's character offsets in the document */
     char *quantity;            /* captured quantity as written, or NULL */
     char *key;                 /* 16 hex digits derived from content: IRI segment */
     CgGraphClaim claim;        /* all absent unless added with a claim */
@@ -140,7 +145,7 @@ bool cg_graph_add_claim(CgGraph *graph, const char *predicate, bool symmetric,
 void cg_graph_finish(CgGraph *graph);
 
 /* An estimate of the bytes the graph holds (items, strings, indexes), for
- * a memory bound checked after each document.  Cheap to call often: each
+ * a memory bound checked as each assertion is added.  Cheap to call often: each
  * item is measured once, when first seen (aliases added to an entity
  * after that are not counted). */
 size_t cg_graph_memory(CgGraph *graph);

@@ -9,6 +9,7 @@
 #include "guard.h"
 #include "metadata.h"
 #include "pipeline_doc.h"
+#include "quote.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -70,22 +71,6 @@ static void pipeline_skip(CgPipeline *p, const char *name)
     cg_skip_add(&p->skips, name);
 }
 
-/* Checked after each document, so that a run stops with a message rather
- * than swapping; nothing is written from a graph that is missing documents. */
-static CgStatus pipeline_check_memory(CgPipeline *p, CgGraph *graph, const char *name,
-                                      CgDiagSink *sink)
-{
-    const size_t max = p->limits.max_graph_bytes;
-    const size_t held = max ? cg_graph_memory(graph) : 0;
-    if (held <= max) {
-        return CG_OK;
-    }
-    cg_diag(sink, CG_SEV_ERROR, CG_ERR_LIMIT, name, 0, 0,
-            "the graph now holds %.1f MiB, more than the limit of %.1f MiB (--max-memory); "
-            "stopped after this document", (double)held / (1 << 20), (double)max / (1 << 20));
-    return CG_ERR_LIMIT;
-}
-
 static uint32_t pipeline_entity(const CgPipeline *p, CgGraph *graph, uint32_t e)
 {
     const CgEntity *ent = cg_rules_entity(p->rules, e);
@@ -100,7 +85,8 @@ static void pipeline_add_assertion(CgPipeline *p, CgGraph *graph, uint32_t doc,
     const CgRelationRule *rule = cg_rules_relation(p->rules, a->rule);
     const CgPredicate *pred = cg_rules_predicate(p->rules, rule->predicate);
     const CgSentence *s = &cg_text_sentences(text)[a->sentence];
-    char *quote = cg_xstrndup(src + s->begin, s->end - s->begin);
+    CgQuote quote;
+    cg_quote_build(text, src, a, &quote);
     char *qty = a->qty_end > a->qty_begin ? cg_xstrndup(src + a->qty_begin,
                                                         a->qty_end - a->qty_begin)
                                           : NULL;
@@ -108,15 +94,18 @@ static void pipeline_add_assertion(CgPipeline *p, CgGraph *graph, uint32_t doc,
     const uint32_t claimer =
         a->claimer == CG_NO_ENTITY ? CG_GRAPH_NONE : pipeline_entity(p, graph, a->claimer);
     cg_claim_build(p->rules, text, src, mentions, a, claimer, &claim);
+    claim.quote_cut = quote.cut;
+    claim.quote_begin = quote.cbegin;
+    claim.quote_end = quote.cend;
     if (cg_graph_add_claim(graph, pred->name, rule->symmetric,
                            pipeline_entity(p, graph, a->subject),
-                           pipeline_entity(p, graph, a->object), doc, rule->id, quote,
+                           pipeline_entity(p, graph, a->object), doc, rule->id, quote.text,
                            s->cbegin, s->cend, qty, &claim)) {
         ++p->stats.assertions;
         ++p->rule_counts[a->rule];
     }
     cg_graph_claim_clear(&claim);
-    free(quote);
+    free(quote.text);
     free(qty);
 }
 
@@ -151,6 +140,34 @@ static void pipeline_line_col(const char *text, size_t offset, unsigned *line, u
             ++*col;
         }
     }
+}
+
+/* Checked as each assertion is added and after each document, so that a
+ * run stops with a message rather than swapping, even inside one huge
+ * document; nothing is written from a graph that is missing documents.
+ * `a` is the assertion just added, or NULL after the whole document. */
+static CgStatus pipeline_check_memory(CgPipeline *p, CgGraph *graph, const char *name,
+                                      const CgText *t, const CgAssertion *a, CgDiagSink *sink)
+{
+    const size_t max = p->limits.max_graph_bytes;
+    const size_t held = max ? cg_graph_memory(graph) : 0;
+    if (held <= max) {
+        return CG_OK;
+    }
+    const double mib = (double)held / (1 << 20), max_mib = (double)max / (1 << 20);
+    if (!a) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_LIMIT, name, 0, 0,
+                "the graph now holds %.1f MiB, more than the limit of %.1f MiB "
+                "(--max-memory); stopped after this document", mib, max_mib);
+        return CG_ERR_LIMIT;
+    }
+    const CgSentence *s = &cg_text_sentences(t)[a->sentence];
+    unsigned line, col;
+    pipeline_line_col(cg_text_source(t), s->begin, &line, &col);
+    cg_diag(sink, CG_SEV_ERROR, CG_ERR_LIMIT, name, line, col,
+            "the graph now holds %.1f MiB, more than the limit of %.1f MiB (--max-memory); "
+            "stopped inside this document, at sentence %u", mib, max_mib, a->sentence + 1);
+    return CG_ERR_LIMIT;
 }
 
 /* A pattern that gave up is not silent: the sentence is named, so that a
@@ -284,14 +301,17 @@ CgStatus cg_pipeline_commit(CgPipeline *pipeline, CgGraph *graph, CgDocResult *r
     const char *text = r->body ? r->body : r->text;
     pipeline_report_limits(pipeline, name, r->t, text, r->hits, r->n_hits, sink);
     pipeline_add_mentions(pipeline, graph, r->t, text, r->mentions, r->n_mentions);
-    for (size_t i = 0; i < r->n_as; ++i) {
-        pipeline_add_assertion(pipeline, graph, doc, r->t, text, r->mentions, &r->as[i]);
-    }
     pipeline->stats.documents++;
     pipeline->stats.bytes += r->body_len;
     pipeline->stats.sentences += cg_text_sentence_count(r->t);
     pipeline->stats.mentions += r->n_mentions;
-    return pipeline_check_memory(pipeline, graph, name, sink);
+    for (size_t i = 0; i < r->n_as; ++i) {
+        pipeline_add_assertion(pipeline, graph, doc, r->t, text, r->mentions, &r->as[i]);
+        if (pipeline_check_memory(pipeline, graph, name, r->t, &r->as[i], sink)) {
+            return CG_ERR_LIMIT;
+        }
+    }
+    return pipeline_check_memory(pipeline, graph, name, r->t, NULL, sink);
 }
 
 CgStatus cg_pipeline_add_text(CgPipeline *pipeline, CgGraph *graph, const char *path,

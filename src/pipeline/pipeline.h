@@ -50,9 +50,12 @@ const size_t *cg_pipeline_rule_counts(const CgPipeline *pipeline);
 typedef struct {
     size_t max_doc_bytes;   /* a larger document is skipped, reported and
                              * counted, without being read into memory */
-    size_t max_graph_bytes; /* once the graph holds more (cg_graph_memory),
-                             * the add that crossed it reports an error and
-                             * returns CG_ERR_LIMIT: stop, write nothing */
+    size_t max_graph_bytes; /* once the graph holds more (cg_graph_memory,
+                             * checked as each assertion is added, so inside
+                             * a document too), the add that crossed it
+                             * reports an error naming the document (and the
+                             * sentence) and returns CG_ERR_LIMIT: stop,
+                             * write nothing */
 } CgPipelineLimits;
 
 void cg_pipeline_set_limits(CgPipeline *pipeline, const CgPipelineLimits *limits);

@@ -1,6 +1,6 @@
 # Resource limits: --max-doc-bytes skips (and names) documents that are too
 # large; --max-memory stops a run whose graph grows too big, with a clear
-# error, writing nothing; a pattern that runs out of backtracking steps is
+# error naming the document (and the sentence, inside one), writing nothing; a pattern that runs out of backtracking steps is
 # warned of (document, line, sentence) and counted, never silent.
 . "$(dirname "$0")/../lib.sh"
 # The suite's ASAN_OPTIONS unwind each allocation the slow way (to match
@@ -47,13 +47,21 @@ done
 "$CG_BIN" build -q --rules "$RULES" -o g.ttl "$CG_SOURCE_DIR/examples"
 cp g.ttl keep.ttl
 expect_status 1 "$CG_BIN" build --rules "$RULES" --max-memory 1 -o g.ttl -o g.svg many
-expect_stderr "more than the limit of 1.0 MiB (--max-memory); stopped after this document"
+expect_stderr "more than the limit of 1.0 MiB (--max-memory); stopped inside this document"
 expect_stderr "nothing was written, earlier outputs are as they were"
 cmp -s g.ttl keep.ttl || fail "--max-memory: the previous graph was changed"
 [ ! -e g.svg ] || fail "--max-memory: a diagram was written"
 ls -a | grep -q '\.tmp' && fail "--max-memory left a temporary file"
 expect_status 0 "$CG_BIN" build --rules "$RULES" --max-memory 512 -o g.ttl many
 expect_stderr "40 documents read, 0 skipped"
+# ... and inside one document: checked as each assertion is added, it stops
+# at the sentence that crossed it (named), not after the whole document.
+cat many/doc*.txt >one.txt
+cp g.ttl keep.ttl
+expect_status 1 "$CG_BIN" build --rules "$RULES" --max-memory 1 -o g.ttl one.txt
+expect_stderr "one.txt:2049:1: the graph now holds 1.2 MiB, more than the limit of 1.0 MiB (--max-memory); stopped inside this document, at sentence 2049"
+expect_stderr "claimgraph build: stopped after 1 of 1 documents; nothing was written"
+cmp -s g.ttl keep.ttl || fail "--max-memory: the previous graph was changed"
 
 # The pattern step limit: seven nested gaps over a long sentence.
 cat >steps.yaml <<'YAML'

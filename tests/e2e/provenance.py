@@ -1,7 +1,9 @@
 """Checks the evidence of an N-Triples graph against its documents: every
-quote is the text between its offsets (counted in Unicode characters), every
-evidence resource points at a relation triple present in the graph, and
-every relation triple has evidence.  Usage: provenance.py GRAPH.nt"""
+quote is the text between its offsets (counted in Unicode characters; a
+quote cut from a long sentence is the text between its own offsets, inside
+the sentence's, with "… " before and " …" after where cut), every
+evidence resource that is not a denial (cg:negated) points at a relation
+triple present in the graph, and every relation triple has evidence.  Usage: provenance.py GRAPH.nt"""
 import re
 import sys
 
@@ -25,6 +27,20 @@ def literal(term):
     return ESCAPE.sub(unescape, body)
 
 
+CUT = "\u2026"
+
+
+def quoted_span(ps, begin, end):
+    """The characters a quote shows, and the marks it must have where cut."""
+    if VOCAB + "quoteTruncated" not in ps:
+        return begin, end, "", ""
+    qb = int(literal(ps[VOCAB + "quoteBeginIndex"][0]))
+    qe = int(literal(ps[VOCAB + "quoteEndIndex"][0]))
+    if not begin <= qb < qe <= end or (qb, qe) == (begin, end):
+        sys.exit(f"quote offsets {qb}-{qe} are not a part of the sentence {begin}-{end}")
+    return qb, qe, CUT + " " if qb > begin else "", " " + CUT if qe < end else ""
+
+
 def main(path):
     props, triples = {}, set()
     for line in open(path, encoding="utf-8"):
@@ -45,10 +61,13 @@ def main(path):
         doc = ps[PROV + "wasDerivedFrom"][0]
         doc_path = literal(props[doc][VOCAB + "path"][0])
         text = open(doc_path, encoding="utf-8").read()
-        if text[begin:end] != quote:
-            sys.exit(f"{ev}: offsets {begin}-{end} of {doc_path} give {text[begin:end]!r}, "
+        qb, qe, before, after = quoted_span(ps, begin, end)
+        if before + text[qb:qe] + after != quote:
+            sys.exit(f"{ev}: offsets {qb}-{qe} of {doc_path} give {text[qb:qe]!r}, "
                      f"not the quote {quote!r}")
         t = (ps[RDF + "subject"][0], ps[RDF + "predicate"][0][1:-1], ps[RDF + "object"][0])
+        if VOCAB + "negated" in ps:
+            continue  # a denial: its triple is written only when other evidence asserts it
         if t not in triples:
             sys.exit(f"{ev}: supports {t}, which the graph does not hold")
         supported.add(t)

@@ -176,6 +176,10 @@ static void assert_same_evidence(const CgGraphEvidence *ex, const CgGraphEvidenc
     assert_string_equal(ex->quote, ey->quote);
     assert_int_equal(ex->begin, ey->begin);
     assert_int_equal(ex->end, ey->end);
+    assert_int_equal(ex->claim.quote_cut, ey->claim.quote_cut);
+    assert_int_equal(ex->claim.quote_begin, ey->claim.quote_begin);
+    assert_int_equal(ex->claim.quote_end, ey->claim.quote_end);
+    assert_int_equal(ex->claim.n_captures, ey->claim.n_captures);
     assert_true((ex->quantity == NULL) == (ey->quantity == NULL));
     if (ex->quantity) {
         assert_string_equal(ex->quantity, ey->quantity);
@@ -257,6 +261,40 @@ static void test_ntriples_and_nquads_round_trip(void **state)
     assert_same_graph(g, nq);
     cg_graph_free(nt);
     cg_graph_free(nq);
+    cg_graph_free(g);
+}
+
+/* A quote cut from a long sentence says so, and which characters it shows,
+ * in typed literals; read back, those are the cut, not captures. */
+static void test_cut_quote(void **state)
+{
+    (void)state;
+    CgGraph *g = sample(false);
+    const CgGraphClaim cut = {.claimer = CG_GRAPH_NONE, .quote_cut = true,
+                              .quote_begin = 4000, .quote_end = 5000};
+    cg_graph_add_claim(g, "meets", true, id(g, "vladimir-putin"), id(g, "kim-jong-un"),
+                       cg_graph_add_document(g, "news/a.txt"), "meet",
+                       "\u2026 Putin met Kim \u2026", 0, 900000, NULL, &cut);
+    cg_graph_add_evidence(g, "meets", true, id(g, "vladimir-putin"), id(g, "russia"),
+                          cg_graph_add_document(g, "news/a.txt"), "meet", "Putin met.", 7, 17,
+                          NULL);
+    cg_graph_finish(g);
+    char *nt = export_to_string(g, CG_FMT_NTRIPLES, NULL);
+    assert_non_null(strstr(nt, "<" CG_VOCAB "quoteTruncated> "
+                               "\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean> ."));
+    assert_non_null(strstr(nt, "<" CG_VOCAB "quoteBeginIndex> \"4000\"^^<"));
+    assert_non_null(strstr(nt, "<" CG_VOCAB "quoteEndIndex> \"5000\"^^<"));
+    assert_non_null(strstr(nt, "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/"
+                               "nif-core#endIndex> \"900000\"^^<"));
+    size_t marks = 0; /* only the cut quote is marked */
+    for (const char *p = strstr(nt, "quoteTruncated"); p; p = strstr(p + 1, "quoteTruncated")) {
+        ++marks;
+    }
+    assert_int_equal(marks, 1);
+    free(nt);
+    CgGraph *back = round_trip(g, CG_FMT_TURTLE, "ttl");
+    assert_same_graph(g, back);
+    cg_graph_free(back);
     cg_graph_free(g);
 }
 
@@ -566,6 +604,7 @@ int main(void)
         cmocka_unit_test(test_turtle_round_trip),
         cmocka_unit_test(test_ntriples_and_nquads_round_trip),
         cmocka_unit_test(test_ntriples_lines),
+        cmocka_unit_test(test_cut_quote),
         cmocka_unit_test(test_rdf_deterministic),
         cmocka_unit_test(test_turtle_prefixes_and_rapper),
         cmocka_unit_test(test_base_and_encoded_ids),
