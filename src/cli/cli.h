@@ -30,6 +30,10 @@ int cg_cmd_merge(int argc, char **argv);
  * CG_EXIT_USAGE. */
 int cg_cli_usage_error(const char *cmd, const char *fmt, ...) CG_PRINTF(2, 3);
 
+/* True when `base` (a --base argument) is an absolute IRI; otherwise says
+ * why, with a usage hint, and returns false (the caller exits 2). */
+bool cg_cli_base_ok(const char *cmd, const char *base);
+
 /* One requested output: a path ("-" for standard output) and its format. */
 typedef struct {
     const char *path;

@@ -45,7 +45,8 @@ static void build_help(void)
            "recursively for *.txt) or - for standard input.\n\n"
            "Options:\n"
            "  -r, --rules PATH    rule file or directory (default: ./rules, else %s/rules)\n"
-           "  -b, --base IRI      base of the graph's IRIs (default: %s)\n"
+           "  -b, --base IRI      base of the graph's IRIs, an absolute IRI (RFC 3987)\n"
+           "                      (default: %s)\n"
            "  -f, --format FMT    turtle, ntriples, nquads, dot, svg, png, pdf or html\n"
            "                      (default: from the -o extension; turtle for -)\n"
            "  -o, --output FILE   where to write (- for standard output, the default);\n"
@@ -192,6 +193,9 @@ static int build_parse(int argc, char **argv, CgBuildOptions *o)
     if (o->format && o->n_out > 1) {
         return cg_cli_usage_error("build", "-f applies to a single -o; with several, "
                                            "the extensions give the formats");
+    }
+    if (!cg_cli_base_ok("build", o->base)) {
+        return CG_EXIT_USAGE;
     }
     return -1;
 }

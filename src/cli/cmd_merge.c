@@ -26,7 +26,8 @@ static void merge_help(void)
            "                      repeat to write several formats\n"
            "  -f, --format FMT    turtle, ntriples, nquads, dot, svg, png, pdf or html\n"
            "                      (default: from the -o extension; turtle for -)\n"
-           "  -b, --base IRI      base of the graph's IRIs (default: %s)\n"
+           "  -b, --base IRI      base of the graph's IRIs, an absolute IRI (RFC 3987)\n"
+           "                      (default: %s)\n"
            "  -h, --help          this help\n\n"
            "Example:\n"
            "  for k in 1 2 3; do claimgraph build --shard $k/3 -o g$k.ttl corpus & done; wait\n"
@@ -65,6 +66,9 @@ static int merge_parse(int argc, char **argv, CgMergeOptions *o)
     if (o->format && o->n_out > 1) {
         return cg_cli_usage_error("merge", "-f applies to a single -o; with several, "
                                            "the extensions give the formats");
+    }
+    if (!cg_cli_base_ok("merge", o->base)) {
+        return CG_EXIT_USAGE;
     }
     return -1;
 }

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "../core/atomic_file.h"
+#include "../core/iri.h"
 #include "../core/mem.h"
 #include "diagram_opts.h"
 
@@ -22,6 +23,17 @@ int cg_cli_usage_error(const char *cmd, const char *fmt, ...)
     fprintf(stderr, "\nTry 'claimgraph %s --help'.\n", cmd);
     va_end(ap);
     return CG_EXIT_USAGE;
+}
+
+bool cg_cli_base_ok(const char *cmd, const char *base)
+{
+    CgIriProblem p;
+    if (cg_iri_is_absolute(base, &p)) {
+        return true;
+    }
+    cg_cli_usage_error(cmd, "--base needs an absolute IRI (RFC 3987) such as %s; '%s' is not "
+                            "one: at byte %zu, %s", CG_DEFAULT_BASE, base, p.offset, p.why);
+    return false;
 }
 
 bool cg_cli_output_format(const char *cmd, const char *path, const char *format_name,

@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/hash.h"
+#include "core/iri.h"
 #include "core/normalize.h"
 #include "core/strmap.h"
 
@@ -219,6 +220,45 @@ static void test_atomic_file_writes_devices_in_place(void **state)
     assert_true(S_ISCHR(st.st_mode));
 }
 
+/* --base: what RFC 3987 calls an IRI with a scheme, and nothing else. */
+static void test_iri_absolute(void **state)
+{
+    (void)state;
+    static const char *const good[] = {
+        "https://example.org/claimgraph/", "https://example.org/graph#", "urn:x", "x:",
+        "http://[::1]:8080/g/", "http://[v7.a:b]/", "https://\xe4\xbe\x8b\xe3\x81\x88.jp/g/",
+        "http://u:p@h.example/%41/?q=1&r=\xee\x80\x80", "file:///tmp/g/"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; ++i) {
+        assert_true(cg_iri_is_absolute(good[i], NULL));
+    }
+    static const struct {
+        const char *iri;
+        size_t offset;
+        const char *why;
+    } bad[] = {{"not an iri", 0, "scheme"},
+               {"", 0, "scheme"},
+               {"1http://x/", 0, "scheme"},
+               {"https://example.org/a b/", 21, "space"},
+               {"http://x/\t", 9, "control"},
+               {"http://x/<y>", 9, "percent-encode"},
+               {"http://x/%zz", 9, "hexadecimal"},
+               {"http://x/%4", 9, "hexadecimal"},
+               {"http://[::1x]/", 7, "IPv6"},
+               {"http://[::1/", 7, "IP literal"},
+               {"http://x:8a/", 10, "port"},
+               {"http://a@b@c/", 10, "percent-encode"},
+               {"http://x/a#b#c", 12, "percent-encode"},
+               {"http://x/\xe0\x80", 9, "UTF-8"},
+               {"http://x/\xef\xbf\xbf", 9, "not allowed"},
+               {"http://x/#\xee\x80\x80", 10, "not allowed"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+        CgIriProblem p = {99, NULL};
+        assert_false(cg_iri_is_absolute(bad[i].iri, &p));
+        assert_int_equal(p.offset, bad[i].offset);
+        assert_non_null(strstr(p.why, bad[i].why));
+    }
+}
+
 static void test_free_null(void **state)
 {
     (void)state;
@@ -241,6 +281,7 @@ int main(void)
         cmocka_unit_test(test_atomic_file_commit_and_abort),
         cmocka_unit_test(test_atomic_file_reports_unwritable_dir),
         cmocka_unit_test(test_atomic_file_writes_devices_in_place),
+        cmocka_unit_test(test_iri_absolute),
         cmocka_unit_test(test_free_null),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
