@@ -46,6 +46,11 @@ typedef struct {
 bool cg_cli_output_format(const char *cmd, const char *path, const char *format_name,
                           CgOutput *out);
 
+/* Checks, before anything is read, that every output's folder exists and
+ * can be written in (core/atomic_file.h cg_atomic_check); false after
+ * naming each that cannot, with "nothing was read" (the caller exits 2). */
+bool cg_cli_outputs_writable(const char *cmd, const char *const *paths, int n_paths);
+
 /* Writes `graph` to each output atomically; returns the number that failed. */
 int cg_cli_write_outputs(const CgGraph *graph, const char *base, const CgOutput *outputs,
                          int n_outputs, CgDiagSink *sink);

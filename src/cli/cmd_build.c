@@ -71,10 +71,12 @@ static void build_help(void)
            "  cat article.txt | claimgraph build -\n\n"
            "Outputs are written to temporary files and renamed only when all are\n"
            "complete, so an interrupted or failed run never leaves a half-written\n"
-           "graph, nor a new graph beside an old diagram.\n\n"
+           "graph, nor a new graph beside an old diagram.  Each output's folder\n"
+           "must exist: it is checked, by making and removing a temporary file\n"
+           "there, before any document is read (it is not created).\n\n"
            "Exit status: 0 ok; 1 documents were skipped, a sentence was cut short, a\n"
            "limit stopped the run or an output failed (all reported); 2 usage or rule\n"
-           "errors (nothing was read).\n",
+           "errors, or an output's folder missing or not writable (nothing was read).\n",
            CG_SHARE_DIR, CG_DEFAULT_BASE);
 }
 
@@ -323,6 +325,9 @@ int cg_cmd_build(int argc, char **argv)
             return CG_EXIT_USAGE;
         }
         outputs[i].diagram = cg_cli_diagram_get(&o.diagram);
+    }
+    if (!cg_cli_outputs_writable("build", o.out_paths, o.n_out)) {
+        return CG_EXIT_USAGE;
     }
     CgRuleSet *rules = NULL;
     if (cg_rules_load(o.rules ? o.rules : cg_cli_default_rules(), NULL, &rules)) {

@@ -171,5 +171,8 @@ int cg_cmd_diff(int argc, char **argv)
             return CG_DIFF_TROUBLE;
         }
     }
+    if (!o.quiet && o.output && !cg_cli_outputs_writable("diff", &o.output, 1)) {
+        return CG_DIFF_TROUBLE;
+    }
     return diff_run(&o, argv + optind, load, format);
 }

@@ -33,7 +33,8 @@ static void merge_help(void)
            "  for k in 1 2 3; do claimgraph build --shard $k/3 -o g$k.ttl corpus & done; wait\n"
            "  claimgraph merge g1.ttl g2.ttl g3.ttl -o graph.ttl\n\n"
            "Exit status: 0 ok; 1 a graph could not be read or an output written\n"
-           "(nothing is written when a graph could not be read); 2 usage.\n",
+           "(nothing is written when a graph could not be read); 2 usage, or an\n"
+           "output's folder missing or not writable (checked before reading).\n",
            CG_DEFAULT_BASE);
 }
 
@@ -102,6 +103,9 @@ int cg_cmd_merge(int argc, char **argv)
             return CG_EXIT_USAGE;
         }
         outputs[i].diagram = NULL;
+    }
+    if (!cg_cli_outputs_writable("merge", o.out_paths, o.n_out)) {
+        return CG_EXIT_USAGE;
     }
     CgDiagSink sink = {NULL, NULL, 0, 0};
     CgGraph *graph = cg_graph_new();

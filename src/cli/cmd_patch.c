@@ -164,5 +164,8 @@ int cg_cmd_patch(int argc, char **argv)
     if (!patch_syntax(argv[optind], o.from_format, &load.syntax)) {
         return CG_PATCH_TROUBLE;
     }
+    if (!cg_cli_outputs_writable("patch", &o.output, 1)) {
+        return CG_PATCH_TROUBLE;
+    }
     return patch_run(argv + optind, &load, &out);
 }

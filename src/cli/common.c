@@ -61,6 +61,19 @@ bool cg_cli_output_format(const char *cmd, const char *path, const char *format_
     return true;
 }
 
+bool cg_cli_outputs_writable(const char *cmd, const char *const *paths, int n_paths)
+{
+    int bad = 0;
+    for (int i = 0; i < n_paths; ++i) {
+        bad += paths[i] && cg_atomic_check(paths[i], NULL) != CG_OK;
+    }
+    if (bad) {
+        fprintf(stderr, "claimgraph %s: %s cannot be written (above); nothing was read\n",
+                cmd, bad == 1 && n_paths == 1 ? "the output" : bad == 1 ? "an output" : "outputs");
+    }
+    return !bad;
+}
+
 /* Writes one output into its temporary file; NULL after reporting why not. */
 static CgAtomicFile *cli_write_one(const CgGraph *graph, const char *base, const CgOutput *o,
                                    CgDiagSink *sink)

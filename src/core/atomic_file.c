@@ -1,6 +1,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "atomic_file.h"
 
+#include "buf.h"
 #include "mem.h"
 
 #include <errno.h>
@@ -63,6 +64,65 @@ static CgAtomicFile *cg_atomic_open_direct(CgAtomicFile *f, CgDiagSink *sink)
     return f;
 }
 
+/* The folder part of `path` ("." when it has none), into `dir`. */
+static void cg_atomic_dir(const char *path, CgBuf *dir)
+{
+    const char *slash = strrchr(path, '/');
+    cg_buf_clear(dir);
+    if (!slash) {
+        cg_buf_puts(dir, ".");
+    } else {
+        cg_buf_append(dir, path, slash == path ? 1 : (size_t)(slash - path));
+    }
+}
+
+/* Why a temporary file could not be made beside `path` (errno `err`). */
+static void cg_atomic_report_folder(const char *path, int err, CgDiagSink *sink)
+{
+    CgBuf dir = CG_BUF_INIT;
+    cg_atomic_dir(path, &dir);
+    struct stat st;
+    if (err == ENOENT && stat(cg_buf_str(&dir), &st)) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, path, 0, 0,
+                "cannot write: the folder '%s' does not exist (create it first: mkdir -p '%s')",
+                cg_buf_str(&dir), cg_buf_str(&dir));
+    } else if (err == ENOTDIR) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, path, 0, 0,
+                "cannot write: '%s' is not a folder", cg_buf_str(&dir));
+    } else {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, path, 0, 0, "cannot write in '%s': %s",
+                cg_buf_str(&dir), strerror(err));
+    }
+    cg_buf_free(&dir);
+}
+
+/* mkstemp() of "PATH.tmpXXXXXX" into `temp` (cg_xmalloc'd); the fd or -1. */
+static int cg_atomic_mktemp(const char *path, char **temp)
+{
+    const size_t n = strlen(path) + 16;
+    *temp = cg_xmalloc(n);
+    snprintf(*temp, n, "%s.tmpXXXXXX", path);
+    return mkstemp(*temp);
+}
+
+CgStatus cg_atomic_check(const char *path, CgDiagSink *sink)
+{
+    if (!strcmp(path, "-") || cg_atomic_is_special(path)) {
+        return CG_OK;
+    }
+    char *temp;
+    const int fd = cg_atomic_mktemp(path, &temp);
+    const int err = errno;
+    if (fd >= 0) {
+        close(fd);
+        unlink(temp);
+    } else {
+        cg_atomic_report_folder(path, err, sink);
+    }
+    free(temp);
+    return fd >= 0 ? CG_OK : CG_ERR_IO;
+}
+
 CgAtomicFile *cg_atomic_open(const char *path, CgDiagSink *sink)
 {
     CgAtomicFile *f = cg_xcalloc(1, sizeof *f);
@@ -74,13 +134,9 @@ CgAtomicFile *cg_atomic_open(const char *path, CgDiagSink *sink)
     if (cg_atomic_is_special(path)) {
         return cg_atomic_open_direct(f, sink);
     }
-    const size_t n = strlen(path) + 16;
-    f->temp = cg_xmalloc(n);
-    snprintf(f->temp, n, "%s.tmpXXXXXX", path);
-    const int fd = mkstemp(f->temp);
+    const int fd = cg_atomic_mktemp(path, &f->temp);
     if (fd < 0 || !(f->stream = fdopen(fd, "wb"))) {
-        cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, path, 0, 0, "cannot write: %s",
-                strerror(errno));
+        cg_atomic_report_folder(path, errno, sink);
         if (fd >= 0) {
             close(fd);
             unlink(f->temp);

@@ -10,6 +10,12 @@
 
 typedef struct CgAtomicFile CgAtomicFile;
 
+/* Checks, before any work, that `path` can be written: its folder exists
+ * and a temporary file can be made there (it is made and removed at once),
+ * so that a run over a large corpus does not fail only at its end.
+ * Standard output and devices are not checked.  Reports a problem (naming
+ * a missing folder) to `sink` and returns CG_ERR_IO. */
+CgStatus cg_atomic_check(const char *path, CgDiagSink *sink);
 /* Opens a temporary file in the directory of `path` ("-" means standard
  * output; devices and pipes such as /dev/null are also written directly).  Reports a problem to `sink` and returns NULL on
  * failure. */

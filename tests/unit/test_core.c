@@ -204,7 +204,34 @@ static void test_atomic_file_reports_unwritable_dir(void **state)
     CgDiagSink sink = {collect, &seen, 0, 0};
     assert_null(cg_atomic_open("/nonexistent-dir/x.ttl", &sink));
     assert_int_equal(sink.errors, 1);
-    assert_non_null(strstr(seen.msg, "No such file or directory"));
+    assert_non_null(strstr(seen.msg, "the folder '/nonexistent-dir' does not exist"));
+}
+
+/* cg_atomic_check: the folder is tried before any work, and nothing stays. */
+static void test_atomic_check_before_work(void **state)
+{
+    (void)state;
+    Seen seen = {0, 0, ""};
+    CgDiagSink sink = {collect, &seen, 0, 0};
+    char dir[] = "/tmp/cg-check-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64], below_file[80], missing[80];
+    snprintf(path, sizeof path, "%s/g.ttl", dir);
+    snprintf(below_file, sizeof below_file, "%s/x.ttl", path);
+    snprintf(missing, sizeof missing, "%s/no/g.ttl", dir);
+    assert_int_equal(cg_atomic_check(path, &sink), CG_OK);
+    assert_int_equal(cg_atomic_check("-", &sink), CG_OK);
+    assert_int_equal(cg_atomic_check("/dev/null", &sink), CG_OK);
+    assert_int_equal(sink.errors, 0);
+    FILE *f = fopen(path, "w");
+    fclose(f);
+    assert_int_equal(cg_atomic_check(below_file, &sink), CG_ERR_IO);
+    assert_non_null(strstr(seen.msg, "is not a folder"));
+    assert_int_equal(cg_atomic_check(missing, &sink), CG_ERR_IO);
+    assert_non_null(strstr(seen.msg, "does not exist (create it first: mkdir -p"));
+    assert_int_equal(sink.errors, 2);
+    unlink(path);
+    assert_int_equal(rmdir(dir), 0); /* empty: no probe file was left */
 }
 
 /* Writing to a device must not replace the device with a regular file. */
@@ -280,6 +307,7 @@ int main(void)
         cmocka_unit_test(test_diag_sink_counts),
         cmocka_unit_test(test_atomic_file_commit_and_abort),
         cmocka_unit_test(test_atomic_file_reports_unwritable_dir),
+        cmocka_unit_test(test_atomic_check_before_work),
         cmocka_unit_test(test_atomic_file_writes_devices_in_place),
         cmocka_unit_test(test_iri_absolute),
         cmocka_unit_test(test_free_null),
