@@ -95,31 +95,29 @@ static CgAtomicFile *cli_write_one(const CgGraph *graph, const char *base, const
 }
 
 /* All outputs or none: each is written whole to a temporary file first, and
- * only when every one is whole are they renamed into place, so that a
- * failure or an interruption never leaves a new graph beside an old
+ * only when every one is whole are they renamed into place, together
+ * (cg_atomic_commit_all puts back the old files if a rename fails), so that
+ * a failure or an interruption never leaves a new graph beside an old
  * diagram.  (Standard output and devices are written as they come.) */
 int cg_cli_write_outputs(const CgGraph *graph, const char *base, const CgOutput *outputs,
                          int n_outputs, CgDiagSink *sink)
 {
     CgAtomicFile **files = cg_xcalloc(n_outputs > 0 ? (size_t)n_outputs : 1, sizeof *files);
-    int failed = 0, replaced = 0;
+    int failed = 0;
     for (int i = 0; i < n_outputs && !failed; ++i) {
         files[i] = cli_write_one(graph, base, &outputs[i], sink);
         failed += !files[i];
     }
-    for (int i = 0; i < n_outputs; ++i) {
-        if (failed && files[i]) {
+    if (failed) {
+        for (int i = 0; i < n_outputs; ++i) {
             cg_atomic_abort(files[i]);
-        } else if (files[i]) {
-            const bool ok = cg_atomic_commit(files[i], sink) == CG_OK;
-            failed += !ok;
-            replaced += ok;
         }
-    }
-    /* Only a rename can fail after another succeeded; each says so itself. */
-    if (failed && !replaced && n_outputs > 1) {
-        cg_diag(sink, CG_SEV_NOTE, CG_OK, NULL, 0, 0,
-                "no output was replaced: they are written all together or not at all");
+        if (n_outputs > 1) {
+            cg_diag(sink, CG_SEV_NOTE, CG_OK, NULL, 0, 0,
+                    "no output was replaced: they are written all together or not at all");
+        }
+    } else if (cg_atomic_commit_all(files, (size_t)n_outputs, sink)) {
+        failed = 1;
     }
     free(files);
     return failed;

@@ -33,6 +33,15 @@ CgStatus cg_atomic_finish(CgAtomicFile *file, CgDiagSink *sink);
  * failure the temporary file is removed, a message is reported and the old
  * target is left as it was.  Frees `file` in every case. */
 CgStatus cg_atomic_commit(CgAtomicFile *file, CgDiagSink *sink);
+/* Puts every one of `files` (each finished with cg_atomic_finish) into
+ * place, or none.  Each existing target is first kept aside beside itself
+ * (a hard link, else a copy); the renames follow, and if one fails, the
+ * targets already replaced get their old files back (or are removed when
+ * there was none), so the message "no output was replaced" stays true.
+ * SIGINT, SIGTERM and SIGHUP wait until it is done.  Reports every problem,
+ * frees every file, and returns CG_OK or CG_ERR_IO.  Files written in place
+ * (standard output, devices) were written already: they only close. */
+CgStatus cg_atomic_commit_all(CgAtomicFile **files, size_t n, CgDiagSink *sink);
 /* Discards the temporary file; NULL-safe. */
 void cg_atomic_abort(CgAtomicFile *file);
 /* Removes every temporary file still open (for signal handlers: only

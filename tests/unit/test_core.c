@@ -207,6 +207,58 @@ static void test_atomic_file_reports_unwritable_dir(void **state)
     assert_non_null(strstr(seen.msg, "the folder '/nonexistent-dir' does not exist"));
 }
 
+/* Writes `text` to a finished atomic file for `path`. */
+static CgAtomicFile *finished(const char *path, const char *text)
+{
+    CgAtomicFile *f = cg_atomic_open(path, NULL);
+    assert_non_null(f);
+    fputs(text, cg_atomic_stream(f));
+    assert_int_equal(cg_atomic_finish(f, NULL), CG_OK);
+    return f;
+}
+
+/* All or none: a rename that fails (here over a folder) after another
+ * succeeded puts the first back, and a new file where there was none is
+ * removed again; with no failure, every file is replaced. */
+static void test_atomic_commit_all_rolls_back(void **state)
+{
+    (void)state;
+    Seen seen = {0, 0, ""};
+    CgDiagSink sink = {collect, &seen, 0, 0};
+    char dir[] = "/tmp/cg-group-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char a[64], b[64], c[64], inside[80];
+    snprintf(a, sizeof a, "%s/a.ttl", dir);
+    snprintf(b, sizeof b, "%s/b.dot", dir);
+    snprintf(c, sizeof c, "%s/c.svg", dir);
+    snprintf(inside, sizeof inside, "%s/x", c);
+    CgAtomicFile *f[3] = {finished(a, "old a"), NULL, NULL};
+    assert_int_equal(cg_atomic_commit_all(f, 1, &sink), CG_OK);
+    assert_int_equal(mkdir(c, 0700), 0);
+    fclose(fopen(inside, "w"));
+    f[0] = finished(a, "new a");
+    f[1] = finished(b, "new b");
+    f[2] = finished(c, "new c");
+    assert_int_equal(cg_atomic_commit_all(f, 3, &sink), CG_ERR_IO);
+    assert_int_equal(sink.errors, 1);
+    assert_non_null(strstr(seen.msg, "no output was replaced"));
+    char *text = slurp(a);
+    assert_string_equal(text, "old a");
+    free(text);
+    assert_int_equal(access(b, F_OK), -1);
+    unlink(inside);
+    rmdir(c);
+    f[0] = finished(a, "new a");
+    f[1] = finished(b, "new b");
+    assert_int_equal(cg_atomic_commit_all(f, 2, &sink), CG_OK);
+    text = slurp(a);
+    assert_string_equal(text, "new a");
+    free(text);
+    unlink(a);
+    unlink(b);
+    assert_int_equal(rmdir(dir), 0); /* no temporary or kept file left */
+}
+
 /* cg_atomic_check: the folder is tried before any work, and nothing stays. */
 static void test_atomic_check_before_work(void **state)
 {
@@ -308,6 +360,7 @@ int main(void)
         cmocka_unit_test(test_atomic_file_commit_and_abort),
         cmocka_unit_test(test_atomic_file_reports_unwritable_dir),
         cmocka_unit_test(test_atomic_check_before_work),
+        cmocka_unit_test(test_atomic_commit_all_rolls_back),
         cmocka_unit_test(test_atomic_file_writes_devices_in_place),
         cmocka_unit_test(test_iri_absolute),
         cmocka_unit_test(test_free_null),
