@@ -30,6 +30,10 @@ int cg_cmd_merge(int argc, char **argv);
  * CG_EXIT_USAGE. */
 int cg_cli_usage_error(const char *cmd, const char *fmt, ...) CG_PRINTF(2, 3);
 
+/* True when `base` (a --base argument) is an absolute IRI; otherwise says
+ * why, with a usage hint, and returns false (the caller exits 2). */
+bool cg_cli_base_ok(const char *cmd, const char *base);
+
 /* One requested output: a path ("-" for standard output) and its format. */
 typedef struct {
     const char *path;
@@ -41,6 +45,11 @@ typedef struct {
  * extension; standard output defaults to Turtle. */
 bool cg_cli_output_format(const char *cmd, const char *path, const char *format_name,
                           CgOutput *out);
+
+/* Checks, before anything is read, that every output's folder exists and
+ * can be written in (core/atomic_file.h cg_atomic_check); false after
+ * naming each that cannot, with "nothing was read" (the caller exits 2). */
+bool cg_cli_outputs_writable(const char *cmd, const char *const *paths, int n_paths);
 
 /* Writes `graph` to each output atomically; returns the number that failed. */
 int cg_cli_write_outputs(const CgGraph *graph, const char *base, const CgOutput *outputs,

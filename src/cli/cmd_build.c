@@ -45,7 +45,8 @@ static void build_help(void)
            "recursively for *.txt) or - for standard input.\n\n"
            "Options:\n"
            "  -r, --rules PATH    rule file or directory (default: ./rules, else %s/rules)\n"
-           "  -b, --base IRI      base of the graph's IRIs (default: %s)\n"
+           "  -b, --base IRI      base of the graph's IRIs, an absolute IRI (RFC 3987)\n"
+           "                      (default: %s)\n"
            "  -f, --format FMT    turtle, ntriples, nquads, dot, svg, png, pdf or html\n"
            "                      (default: from the -o extension; turtle for -)\n"
            "  -o, --output FILE   where to write (- for standard output, the default);\n"
@@ -71,10 +72,13 @@ static void build_help(void)
            "  cat article.txt | claimgraph build -\n\n"
            "Outputs are written to temporary files and renamed only when all are\n"
            "complete, so an interrupted or failed run never leaves a half-written\n"
-           "graph, nor a new graph beside an old diagram.\n\n"
+           "graph, nor a new graph beside an old diagram (if one cannot be renamed,\n"
+           "those renamed already get their old files back).  Each output's folder\n"
+           "must exist: it is checked, by making and removing a temporary file\n"
+           "there, before any document is read (it is not created).\n\n"
            "Exit status: 0 ok; 1 documents were skipped, a sentence was cut short, a\n"
            "limit stopped the run or an output failed (all reported); 2 usage or rule\n"
-           "errors (nothing was read).\n",
+           "errors, or an output's folder missing or not writable (nothing was read).\n",
            CG_SHARE_DIR, CG_DEFAULT_BASE);
 }
 
@@ -193,6 +197,9 @@ static int build_parse(int argc, char **argv, CgBuildOptions *o)
     if (o->format && o->n_out > 1) {
         return cg_cli_usage_error("build", "-f applies to a single -o; with several, "
                                            "the extensions give the formats");
+    }
+    if (!cg_cli_base_ok("build", o->base)) {
+        return CG_EXIT_USAGE;
     }
     return -1;
 }
@@ -320,6 +327,9 @@ int cg_cmd_build(int argc, char **argv)
             return CG_EXIT_USAGE;
         }
         outputs[i].diagram = cg_cli_diagram_get(&o.diagram);
+    }
+    if (!cg_cli_outputs_writable("build", o.out_paths, o.n_out)) {
+        return CG_EXIT_USAGE;
     }
     CgRuleSet *rules = NULL;
     if (cg_rules_load(o.rules ? o.rules : cg_cli_default_rules(), NULL, &rules)) {

@@ -39,7 +39,8 @@ static void diff_help(void)
            "                         or give it twice: for OLD, then for NEW (as\n"
            "                         diff --label); default: from each extension\n"
            "                         (.ttl .nt .nq .rdf)\n"
-           "      --base IRI         base for relative IRIs in both (default: %s)\n"
+           "      --base IRI         base for relative IRIs in both, an absolute\n"
+           "                         IRI (RFC 3987; default: %s)\n"
            "  -o, --output FILE      write there (atomically) instead of standard output\n"
            "  -q, --quiet            print nothing; only the exit status tells\n"
            "  -h, --help             this help\n\n"
@@ -88,6 +89,9 @@ static int diff_parse(int argc, char **argv, CgDiffOptions *o)
     }
     if (!strcmp(argv[optind], "-") && !strcmp(argv[optind + 1], "-")) {
         return cg_cli_usage_error("diff", "only one of OLD and NEW can be standard input");
+    }
+    if (o->base && !cg_cli_base_ok("diff", o->base)) {
+        return CG_EXIT_USAGE;
     }
     return -1;
 }
@@ -166,6 +170,9 @@ int cg_cmd_diff(int argc, char **argv)
         if (!diff_syntax("diff", argv[optind + i], from, &load[i].syntax)) {
             return CG_DIFF_TROUBLE;
         }
+    }
+    if (!o.quiet && o.output && !cg_cli_outputs_writable("diff", &o.output, 1)) {
+        return CG_DIFF_TROUBLE;
     }
     return diff_run(&o, argv + optind, load, format);
 }

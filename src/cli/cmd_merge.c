@@ -26,13 +26,15 @@ static void merge_help(void)
            "                      repeat to write several formats\n"
            "  -f, --format FMT    turtle, ntriples, nquads, dot, svg, png, pdf or html\n"
            "                      (default: from the -o extension; turtle for -)\n"
-           "  -b, --base IRI      base of the graph's IRIs (default: %s)\n"
+           "  -b, --base IRI      base of the graph's IRIs, an absolute IRI (RFC 3987)\n"
+           "                      (default: %s)\n"
            "  -h, --help          this help\n\n"
            "Example:\n"
            "  for k in 1 2 3; do claimgraph build --shard $k/3 -o g$k.ttl corpus & done; wait\n"
            "  claimgraph merge g1.ttl g2.ttl g3.ttl -o graph.ttl\n\n"
            "Exit status: 0 ok; 1 a graph could not be read or an output written\n"
-           "(nothing is written when a graph could not be read); 2 usage.\n",
+           "(nothing is written when a graph could not be read); 2 usage, or an\n"
+           "output's folder missing or not writable (checked before reading).\n",
            CG_DEFAULT_BASE);
 }
 
@@ -66,6 +68,9 @@ static int merge_parse(int argc, char **argv, CgMergeOptions *o)
         return cg_cli_usage_error("merge", "-f applies to a single -o; with several, "
                                            "the extensions give the formats");
     }
+    if (!cg_cli_base_ok("merge", o->base)) {
+        return CG_EXIT_USAGE;
+    }
     return -1;
 }
 
@@ -98,6 +103,9 @@ int cg_cmd_merge(int argc, char **argv)
             return CG_EXIT_USAGE;
         }
         outputs[i].diagram = NULL;
+    }
+    if (!cg_cli_outputs_writable("merge", o.out_paths, o.n_out)) {
+        return CG_EXIT_USAGE;
     }
     CgDiagSink sink = {NULL, NULL, 0, 0};
     CgGraph *graph = cg_graph_new();

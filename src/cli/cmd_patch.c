@@ -31,7 +31,8 @@ static void patch_help(void)
            "  -f, --format FMT       turtle, ntriples or nquads (default: from -o)\n"
            "      --from-format SYN  syntax of OLD: turtle, ntriples, nquads or rdfxml\n"
            "                         (default: from its extension)\n"
-           "      --base IRI         base for relative IRIs in OLD (default: %s)\n"
+           "      --base IRI         base for relative IRIs in OLD, an absolute\n"
+           "                         IRI (RFC 3987; default: %s)\n"
            "  -h, --help             this help\n\n"
            "Examples:\n"
            "  claimgraph diff -f patch old.ttl new.ttl > changes.rdfp\n"
@@ -71,6 +72,9 @@ static int patch_parse(int argc, char **argv, CgPatchOptions *o)
     }
     if (!strcmp(argv[optind], "-") && !strcmp(argv[optind + 1], "-")) {
         return cg_cli_usage_error("patch", "only one of OLD and PATCH can be standard input");
+    }
+    if (o->base && !cg_cli_base_ok("patch", o->base)) {
+        return CG_EXIT_USAGE;
     }
     return -1;
 }
@@ -158,6 +162,9 @@ int cg_cmd_patch(int argc, char **argv)
     }
     CgLoadOptions load = {CG_SYNTAX_TURTLE, o.base};
     if (!patch_syntax(argv[optind], o.from_format, &load.syntax)) {
+        return CG_PATCH_TROUBLE;
+    }
+    if (!cg_cli_outputs_writable("patch", &o.output, 1)) {
         return CG_PATCH_TROUBLE;
     }
     return patch_run(argv + optind, &load, &out);

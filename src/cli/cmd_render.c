@@ -23,7 +23,8 @@ static void render_help(void)
            "  claimgraph render out/graph.ttl -o out/report.html\n"
            "  claimgraph render out/graph.ttl --focus north-korea --depth 2 -o nk.svg\n"
            "  claimgraph render out/graph.ttl --types Person,Country --min-evidence 2 -o g.svg\n\n"
-           "Exit status: 0 ok; 1 the graph could not be read or drawn, or written; 2 usage.\n");
+           "Exit status: 0 ok; 1 the graph could not be read or drawn, or written; 2 usage,\n"
+           "or the output's folder missing or not writable (checked before reading).\n");
 }
 
 typedef struct {
@@ -77,6 +78,9 @@ int cg_cmd_render(int argc, char **argv)
                                   "render draws diagrams: use svg, png, pdf, dot or html");
     }
     out.diagram = cg_cli_diagram_get(&o.diagram);
+    if (!cg_cli_outputs_writable("render", &o.path, 1)) {
+        return CG_EXIT_USAGE;
+    }
     CgDiagSink sink = {NULL, NULL, 0, 0};
     CgGraph *graph = NULL;
     if (cg_import_rdf(argv[optind], &sink, &graph)) {

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "../core/atomic_file.h"
+#include "../core/iri.h"
 #include "../core/mem.h"
 #include "diagram_opts.h"
 
@@ -22,6 +23,17 @@ int cg_cli_usage_error(const char *cmd, const char *fmt, ...)
     fprintf(stderr, "\nTry 'claimgraph %s --help'.\n", cmd);
     va_end(ap);
     return CG_EXIT_USAGE;
+}
+
+bool cg_cli_base_ok(const char *cmd, const char *base)
+{
+    CgIriProblem p;
+    if (cg_iri_is_absolute(base, &p)) {
+        return true;
+    }
+    cg_cli_usage_error(cmd, "--base needs an absolute IRI (RFC 3987) such as %s; '%s' is not "
+                            "one: at byte %zu, %s", CG_DEFAULT_BASE, base, p.offset, p.why);
+    return false;
 }
 
 bool cg_cli_output_format(const char *cmd, const char *path, const char *format_name,
@@ -49,6 +61,19 @@ bool cg_cli_output_format(const char *cmd, const char *path, const char *format_
     return true;
 }
 
+bool cg_cli_outputs_writable(const char *cmd, const char *const *paths, int n_paths)
+{
+    int bad = 0;
+    for (int i = 0; i < n_paths; ++i) {
+        bad += paths[i] && cg_atomic_check(paths[i], NULL) != CG_OK;
+    }
+    if (bad) {
+        fprintf(stderr, "claimgraph %s: %s cannot be written (above); nothing was read\n",
+                cmd, bad == 1 && n_paths == 1 ? "the output" : bad == 1 ? "an output" : "outputs");
+    }
+    return !bad;
+}
+
 /* Writes one output into its temporary file; NULL after reporting why not. */
 static CgAtomicFile *cli_write_one(const CgGraph *graph, const char *base, const CgOutput *o,
                                    CgDiagSink *sink)
@@ -70,31 +95,29 @@ static CgAtomicFile *cli_write_one(const CgGraph *graph, const char *base, const
 }
 
 /* All outputs or none: each is written whole to a temporary file first, and
- * only when every one is whole are they renamed into place, so that a
- * failure or an interruption never leaves a new graph beside an old
+ * only when every one is whole are they renamed into place, together
+ * (cg_atomic_commit_all puts back the old files if a rename fails), so that
+ * a failure or an interruption never leaves a new graph beside an old
  * diagram.  (Standard output and devices are written as they come.) */
 int cg_cli_write_outputs(const CgGraph *graph, const char *base, const CgOutput *outputs,
                          int n_outputs, CgDiagSink *sink)
 {
     CgAtomicFile **files = cg_xcalloc(n_outputs > 0 ? (size_t)n_outputs : 1, sizeof *files);
-    int failed = 0, replaced = 0;
+    int failed = 0;
     for (int i = 0; i < n_outputs && !failed; ++i) {
         files[i] = cli_write_one(graph, base, &outputs[i], sink);
         failed += !files[i];
     }
-    for (int i = 0; i < n_outputs; ++i) {
-        if (failed && files[i]) {
+    if (failed) {
+        for (int i = 0; i < n_outputs; ++i) {
             cg_atomic_abort(files[i]);
-        } else if (files[i]) {
-            const bool ok = cg_atomic_commit(files[i], sink) == CG_OK;
-            failed += !ok;
-            replaced += ok;
         }
-    }
-    /* Only a rename can fail after another succeeded; each says so itself. */
-    if (failed && !replaced && n_outputs > 1) {
-        cg_diag(sink, CG_SEV_NOTE, CG_OK, NULL, 0, 0,
-                "no output was replaced: they are written all together or not at all");
+        if (n_outputs > 1) {
+            cg_diag(sink, CG_SEV_NOTE, CG_OK, NULL, 0, 0,
+                    "no output was replaced: they are written all together or not at all");
+        }
+    } else if (cg_atomic_commit_all(files, (size_t)n_outputs, sink)) {
+        failed = 1;
     }
     free(files);
     return failed;

@@ -10,6 +10,12 @@
 
 typedef struct CgAtomicFile CgAtomicFile;
 
+/* Checks, before any work, that `path` can be written: its folder exists
+ * and a temporary file can be made there (it is made and removed at once),
+ * so that a run over a large corpus does not fail only at its end.
+ * Standard output and devices are not checked.  Reports a problem (naming
+ * a missing folder) to `sink` and returns CG_ERR_IO. */
+CgStatus cg_atomic_check(const char *path, CgDiagSink *sink);
 /* Opens a temporary file in the directory of `path` ("-" means standard
  * output; devices and pipes such as /dev/null are also written directly).  Reports a problem to `sink` and returns NULL on
  * failure. */
@@ -27,6 +33,15 @@ CgStatus cg_atomic_finish(CgAtomicFile *file, CgDiagSink *sink);
  * failure the temporary file is removed, a message is reported and the old
  * target is left as it was.  Frees `file` in every case. */
 CgStatus cg_atomic_commit(CgAtomicFile *file, CgDiagSink *sink);
+/* Puts every one of `files` (each finished with cg_atomic_finish) into
+ * place, or none.  Each existing target is first kept aside beside itself
+ * (a hard link, else a copy); the renames follow, and if one fails, the
+ * targets already replaced get their old files back (or are removed when
+ * there was none), so the message "no output was replaced" stays true.
+ * SIGINT, SIGTERM and SIGHUP wait until it is done.  Reports every problem,
+ * frees every file, and returns CG_OK or CG_ERR_IO.  Files written in place
+ * (standard output, devices) were written already: they only close. */
+CgStatus cg_atomic_commit_all(CgAtomicFile **files, size_t n, CgDiagSink *sink);
 /* Discards the temporary file; NULL-safe. */
 void cg_atomic_abort(CgAtomicFile *file);
 /* Removes every temporary file still open (for signal handlers: only

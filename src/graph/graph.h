@@ -24,7 +24,8 @@ typedef struct {
 } CgGraphEntity;
 
 typedef struct {
-    char *path;       /* path or URL the document came from ("-" -> "stdin") */
+    char *path;       /* path or URL the document came from ("-" -> "stdin";
+                         the pipeline gives a file named stdin as "./stdin") */
     char *key;        /* 16 hex digits derived from the path: the IRI's last segment */
     char *title;      /* metadata (a .meta sidecar or front matter); NULL when absent */
     char *url;

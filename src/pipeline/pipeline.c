@@ -213,6 +213,14 @@ static const char *pipeline_name(const char *path)
     return strcmp(path, "-") ? path : "<stdin>";
 }
 
+/* The document's path in the graph.  Standard input is the document
+ * "stdin" (graph.h), so a file of that name is given as "./stdin": else the
+ * two would be one document, with two quotes at the same offsets. */
+static const char *pipeline_document_path(const char *path)
+{
+    return !strcmp(path, "-") ? "stdin" : !strcmp(path, "stdin") ? "./stdin" : path;
+}
+
 static CgDocResult *pipeline_result_new(const char *path)
 {
     CgDocResult *r = cg_xcalloc(1, sizeof *r);
@@ -296,7 +304,7 @@ CgStatus cg_pipeline_commit(CgPipeline *pipeline, CgGraph *graph, CgDocResult *r
         pipeline_skip(pipeline, name);
         return CG_FAILURE;
     }
-    const uint32_t doc = cg_graph_add_document(graph, strcmp(r->path, "-") ? r->path : "stdin");
+    const uint32_t doc = cg_graph_add_document(graph, pipeline_document_path(r->path));
     pipeline_metadata(graph, doc, r);
     const char *text = r->body ? r->body : r->text;
     pipeline_report_limits(pipeline, name, r->t, text, r->hits, r->n_hits, sink);

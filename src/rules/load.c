@@ -7,11 +7,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Which status wins when a load meets several kinds of problem. */
 static int severity_rank(CgStatus st)
@@ -114,11 +116,56 @@ static void io_error(CgLoader *ld, const char *path, const char *what, int err)
     cg_load_error(ld, CG_ERR_IO, 0, 0, "%s: %s", what, strerror(err));
 }
 
+/* What a path is when it is not a regular file, for a message. */
+static const char *file_kind(mode_t mode)
+{
+    return S_ISFIFO(mode)   ? "a named pipe (FIFO)"
+           : S_ISCHR(mode)  ? "a character device"
+           : S_ISBLK(mode)  ? "a block device"
+           : S_ISSOCK(mode) ? "a socket"
+                            : "not a regular file";
+}
+
+/* Opens a rule file for reading, refusing anything but a regular file: a
+ * device such as /dev/zero never ends and a named pipe may never be
+ * written to.  O_NONBLOCK keeps open() from waiting for a pipe's writer;
+ * it is cleared before reading.  NULL after reporting why. */
+static FILE *open_rule_file(CgLoader *ld, const char *path)
+{
+    const int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st)) {
+        io_error(ld, path, "cannot open this rule file", errno);
+    } else if (S_ISDIR(st.st_mode)) { /* only inside a rules directory */
+        ld->file = cg_ruleset_intern_file(ld->rules, path);
+        cg_load_error(ld, CG_ERR_IO, 0, 0,
+                      "not a rule file but a directory: a rules directory is read one "
+                      "level deep; rename it or move its files up");
+    } else if (!S_ISREG(st.st_mode)) {
+        ld->file = cg_ruleset_intern_file(ld->rules, path);
+        cg_load_error(ld, CG_ERR_IO, 0, 0,
+                      "not a rule file: this is %s; give a regular *.yaml file or a "
+                      "directory of them",
+                      file_kind(st.st_mode));
+    } else {
+        const int flags = fcntl(fd, F_GETFL);
+        FILE *f = flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) ? NULL
+                                                                        : fdopen(fd, "rb");
+        if (f) {
+            return f;
+        }
+        io_error(ld, path, "cannot open this rule file", errno);
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    return NULL;
+}
+
 static void load_file(CgLoader *ld, const char *path)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = open_rule_file(ld, path);
     if (!f) {
-        io_error(ld, path, "cannot open this rule file", errno);
         return;
     }
     char *data = NULL;
@@ -154,7 +201,10 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The regular *.yaml and *.yml files of `dir`, as full paths in name order. */
+/* The *.yaml and *.yml entries of `dir`, as full paths in name order.
+ * Every one is listed, whatever it is, so that one which is not a regular
+ * file (a pipe, a device, a dangling link, a directory) is refused by
+ * load_file with a message rather than skipped unsaid. */
 static char **list_rule_files(CgLoader *ld, const char *dir, size_t *n)
 {
     DIR *d = opendir(dir);
@@ -166,11 +216,10 @@ static char **list_rule_files(CgLoader *ld, const char *dir, size_t *n)
     size_t cap = 0;
     const char *sep = dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/";
     for (struct dirent *de; (de = readdir(d));) {
-        struct stat st;
         const size_t need = strlen(dir) + strlen(de->d_name) + 2;
         char *path = cg_xmalloc(need);
         snprintf(path, need, "%s%s%s", dir, sep, de->d_name);
-        if (!is_rule_file_name(de->d_name) || stat(path, &st) || !S_ISREG(st.st_mode)) {
+        if (!is_rule_file_name(de->d_name)) {
             free(path);
             continue;
         }

@@ -9,6 +9,20 @@ printf '%s\n' "$sentence" | "$CG_BIN" build -q --rules rules -f ntriples -o "$TM
 has_triple "$TMP/stdin.nt" vladimir-putin officialOf russia
 grep -qF '"stdin"' "$TMP/stdin.nt" || fail "standard input is not named stdin"
 
+# Standard input and a file named stdin are two documents, each with its
+# own quotes (they were one document with two quotes at offset 0).
+mkdir "$TMP/named"; printf 'Kim Jong Un met Vladimir Putin.\n' >"$TMP/named/stdin"
+printf '%s\n' "$sentence" | (cd "$TMP/named" &&
+  "$CG_BIN" build -q --rules "$CG_SOURCE_DIR/rules" -f ntriples -o both.nt - stdin)
+nt=$TMP/named/both.nt
+[ "$(grep -c "<${VOCAB}path>" "$nt")" -eq 2 ] || fail "stdin and a file named stdin are one document"
+for path in stdin ./stdin; do
+  doc=$(grep -F "<${VOCAB}path> \"$path\" ." "$nt" | cut -d' ' -f1)
+  [ -n "$doc" ] || fail "no document with path '$path'"
+  grep -qF "<http://www.w3.org/ns/prov#wasDerivedFrom> $doc ." "$nt" ||
+    fail "no quote comes from the document '$path'"
+done
+
 mkdir -p "$TMP/corpus/sub"
 printf '%s\n' "$sentence" >"$TMP/corpus/sub/good.txt"
 printf 'Kim Jong Un \377\376 met Putin.\n' >"$TMP/corpus/bad-utf8.txt"

@@ -45,15 +45,28 @@ cmp "$TMP/g.ttl" "$TMP/keep.ttl" || fail "a failed run touched the old output"
 ls "$TMP" | grep -q 'tmp' && fail "a temporary file was left behind"
 
 # Several outputs: all replaced or none.  Here the graph of one example is
-# the old output; a run over all examples whose last output cannot be
-# written (its folder is missing, or the disk is full) replaces none.
+# the old output; a run over all examples whose last output's folder is
+# missing is refused before it reads anything (status 2), and one whose
+# disk is full replaces none.
 "$CG_BIN" build -q --rules rules -o "$TMP/all.ttl" -o "$TMP/all.svg" examples/01-*.txt
 cp "$TMP/all.ttl" "$TMP/old.ttl"; cp "$TMP/all.svg" "$TMP/old.svg"
-expect_status 1 "$CG_BIN" build -q --rules rules -o "$TMP/all.ttl" -o "$TMP/all.svg" \
+expect_status 2 "$CG_BIN" build -q --rules rules -o "$TMP/all.ttl" -o "$TMP/all.svg" \
   -o "$TMP/no-such-dir/x.dot" examples
-expect_stderr "no output was replaced"
+expect_stderr "x.dot: cannot write: the folder '$TMP/no-such-dir' does not exist"
+expect_stderr "nothing was read"
 cmp -s "$TMP/all.ttl" "$TMP/old.ttl" && cmp -s "$TMP/all.svg" "$TMP/old.svg" ||
   fail "a failed output let the others be replaced"
+# The same check in every command that writes, before it reads.
+expect_status 2 "$CG_BIN" render "$TMP/all.ttl" -o "$TMP/no-such-dir/r.svg"
+expect_stderr "claimgraph render: the output cannot be written (above); nothing was read"
+expect_status 2 "$CG_BIN" merge "$TMP/all.ttl" -o "$TMP/no-such-dir/m.ttl"
+expect_stderr "claimgraph merge: the output cannot be written (above); nothing was read"
+expect_status 2 "$CG_BIN" diff "$TMP/all.ttl" "$TMP/old.ttl" -o "$TMP/no-such-dir/d.txt"
+expect_stderr "claimgraph diff: the output cannot be written (above); nothing was read"
+expect_status 2 "$CG_BIN" patch "$TMP/all.ttl" /dev/null -o "$TMP/no-such-dir/p.ttl"
+expect_stderr "claimgraph patch: the output cannot be written (above); nothing was read"
+expect_status 2 "$CG_BIN" build -q --rules rules -o "$TMP/all.ttl/x.ttl" examples/01-*.txt
+expect_stderr "is not a folder"
 if [ -w /dev/full ]; then
   ln -s /dev/full "$TMP/full.svg"
   expect_status 1 "$CG_BIN" build -q --rules rules -o "$TMP/all.ttl" -o "$TMP/full.svg" examples

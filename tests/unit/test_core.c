@@ -10,6 +10,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/hash.h"
+#include "core/iri.h"
 #include "core/normalize.h"
 #include "core/utf8.h"
 #include "core/strmap.h"
@@ -242,7 +243,86 @@ static void test_atomic_file_reports_unwritable_dir(void **state)
     CgDiagSink sink = {collect, &seen, 0, 0};
     assert_null(cg_atomic_open("/nonexistent-dir/x.ttl", &sink));
     assert_int_equal(sink.errors, 1);
-    assert_non_null(strstr(seen.msg, "No such file or directory"));
+    assert_non_null(strstr(seen.msg, "the folder '/nonexistent-dir' does not exist"));
+}
+
+/* Writes `text` to a finished atomic file for `path`. */
+static CgAtomicFile *finished(const char *path, const char *text)
+{
+    CgAtomicFile *f = cg_atomic_open(path, NULL);
+    assert_non_null(f);
+    fputs(text, cg_atomic_stream(f));
+    assert_int_equal(cg_atomic_finish(f, NULL), CG_OK);
+    return f;
+}
+
+/* All or none: a rename that fails (here over a folder) after another
+ * succeeded puts the first back, and a new file where there was none is
+ * removed again; with no failure, every file is replaced. */
+static void test_atomic_commit_all_rolls_back(void **state)
+{
+    (void)state;
+    Seen seen = {0, 0, ""};
+    CgDiagSink sink = {collect, &seen, 0, 0};
+    char dir[] = "/tmp/cg-group-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char a[64], b[64], c[64], inside[80];
+    snprintf(a, sizeof a, "%s/a.ttl", dir);
+    snprintf(b, sizeof b, "%s/b.dot", dir);
+    snprintf(c, sizeof c, "%s/c.svg", dir);
+    snprintf(inside, sizeof inside, "%s/x", c);
+    CgAtomicFile *f[3] = {finished(a, "old a"), NULL, NULL};
+    assert_int_equal(cg_atomic_commit_all(f, 1, &sink), CG_OK);
+    assert_int_equal(mkdir(c, 0700), 0);
+    fclose(fopen(inside, "w"));
+    f[0] = finished(a, "new a");
+    f[1] = finished(b, "new b");
+    f[2] = finished(c, "new c");
+    assert_int_equal(cg_atomic_commit_all(f, 3, &sink), CG_ERR_IO);
+    assert_int_equal(sink.errors, 1);
+    assert_non_null(strstr(seen.msg, "no output was replaced"));
+    char *text = slurp(a);
+    assert_string_equal(text, "old a");
+    free(text);
+    assert_int_equal(access(b, F_OK), -1);
+    unlink(inside);
+    rmdir(c);
+    f[0] = finished(a, "new a");
+    f[1] = finished(b, "new b");
+    assert_int_equal(cg_atomic_commit_all(f, 2, &sink), CG_OK);
+    text = slurp(a);
+    assert_string_equal(text, "new a");
+    free(text);
+    unlink(a);
+    unlink(b);
+    assert_int_equal(rmdir(dir), 0); /* no temporary or kept file left */
+}
+
+/* cg_atomic_check: the folder is tried before any work, and nothing stays. */
+static void test_atomic_check_before_work(void **state)
+{
+    (void)state;
+    Seen seen = {0, 0, ""};
+    CgDiagSink sink = {collect, &seen, 0, 0};
+    char dir[] = "/tmp/cg-check-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64], below_file[80], missing[80];
+    snprintf(path, sizeof path, "%s/g.ttl", dir);
+    snprintf(below_file, sizeof below_file, "%s/x.ttl", path);
+    snprintf(missing, sizeof missing, "%s/no/g.ttl", dir);
+    assert_int_equal(cg_atomic_check(path, &sink), CG_OK);
+    assert_int_equal(cg_atomic_check("-", &sink), CG_OK);
+    assert_int_equal(cg_atomic_check("/dev/null", &sink), CG_OK);
+    assert_int_equal(sink.errors, 0);
+    FILE *f = fopen(path, "w");
+    fclose(f);
+    assert_int_equal(cg_atomic_check(below_file, &sink), CG_ERR_IO);
+    assert_non_null(strstr(seen.msg, "is not a folder"));
+    assert_int_equal(cg_atomic_check(missing, &sink), CG_ERR_IO);
+    assert_non_null(strstr(seen.msg, "does not exist (create it first: mkdir -p"));
+    assert_int_equal(sink.errors, 2);
+    unlink(path);
+    assert_int_equal(rmdir(dir), 0); /* empty: no probe file was left */
 }
 
 /* Writing to a device must not replace the device with a regular file. */
@@ -256,6 +336,45 @@ static void test_atomic_file_writes_devices_in_place(void **state)
     struct stat st;
     assert_int_equal(stat("/dev/null", &st), 0);
     assert_true(S_ISCHR(st.st_mode));
+}
+
+/* --base: what RFC 3987 calls an IRI with a scheme, and nothing else. */
+static void test_iri_absolute(void **state)
+{
+    (void)state;
+    static const char *const good[] = {
+        "https://example.org/claimgraph/", "https://example.org/graph#", "urn:x", "x:",
+        "http://[::1]:8080/g/", "http://[v7.a:b]/", "https://\xe4\xbe\x8b\xe3\x81\x88.jp/g/",
+        "http://u:p@h.example/%41/?q=1&r=\xee\x80\x80", "file:///tmp/g/"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; ++i) {
+        assert_true(cg_iri_is_absolute(good[i], NULL));
+    }
+    static const struct {
+        const char *iri;
+        size_t offset;
+        const char *why;
+    } bad[] = {{"not an iri", 0, "scheme"},
+               {"", 0, "scheme"},
+               {"1http://x/", 0, "scheme"},
+               {"https://example.org/a b/", 21, "space"},
+               {"http://x/\t", 9, "control"},
+               {"http://x/<y>", 9, "percent-encode"},
+               {"http://x/%zz", 9, "hexadecimal"},
+               {"http://x/%4", 9, "hexadecimal"},
+               {"http://[::1x]/", 7, "IPv6"},
+               {"http://[::1/", 7, "IP literal"},
+               {"http://x:8a/", 10, "port"},
+               {"http://a@b@c/", 10, "percent-encode"},
+               {"http://x/a#b#c", 12, "percent-encode"},
+               {"http://x/\xe0\x80", 9, "UTF-8"},
+               {"http://x/\xef\xbf\xbf", 9, "not allowed"},
+               {"http://x/#\xee\x80\x80", 10, "not allowed"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; ++i) {
+        CgIriProblem p = {99, NULL};
+        assert_false(cg_iri_is_absolute(bad[i].iri, &p));
+        assert_int_equal(p.offset, bad[i].offset);
+        assert_non_null(strstr(p.why, bad[i].why));
+    }
 }
 
 static void test_free_null(void **state)
@@ -281,7 +400,10 @@ int main(void)
         cmocka_unit_test(test_diag_sink_counts),
         cmocka_unit_test(test_atomic_file_commit_and_abort),
         cmocka_unit_test(test_atomic_file_reports_unwritable_dir),
+        cmocka_unit_test(test_atomic_check_before_work),
+        cmocka_unit_test(test_atomic_commit_all_rolls_back),
         cmocka_unit_test(test_atomic_file_writes_devices_in_place),
+        cmocka_unit_test(test_iri_absolute),
         cmocka_unit_test(test_free_null),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
