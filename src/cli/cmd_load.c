@@ -4,6 +4,7 @@
 
 #include "../load/load.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -13,6 +14,9 @@
 /* Where --user looks for the password when --password is not given, so that
  * it stays out of the process list and the shell history. */
 #define CG_PASSWORD_ENV "CLAIMGRAPH_PASSWORD"
+/* A week: past that a limit is a typo, and libcurl keeps milliseconds in a
+ * long. */
+#define CG_LOAD_SECONDS_MAX 604800L
 
 typedef struct {
     CgLoadOptions load;
@@ -35,6 +39,13 @@ static void load_help(void)
            "      --add            add the file's triples to the graph (HTTP POST)\n"
            "  -u, --user USER      authenticate as USER (Basic or Digest, as the store asks)\n"
            "  -p, --password PASS  USER's password (default: $%s)\n"
+           "      --timeout SECS   give up when the request is not done after SECS seconds\n"
+           "                       (default %ld; 0: no limit); the default is ample for\n"
+           "                       the few MB a build writes: raise it for a store slow\n"
+           "                       over a very large graph\n"
+           "      --stall SECS     give up sooner when less than %ld bytes a second move\n"
+           "                       either way for SECS seconds (default %ld; 0: never),\n"
+           "                       including while the store is silent before answering\n"
            "  -q, --quiet          no summary on standard error\n"
            "  -h, --help           this help\n\n"
            "Examples:\n"
@@ -42,10 +53,25 @@ static void load_help(void)
            "      --graph https://example.org/claimgraph/graph --user dba --password dba\n"
            "  claimgraph load extra.nt --add -e http://localhost:7878/store -g urn:x:news\n\n"
            "A failed load says whether the store may hold part of the graph; rerunning\n"
-           "with --replace writes it whole.\n\n"
+           "with --replace writes it whole.  A store that takes no connection within %ld s\n"
+           "is reported as unreachable.\n\n"
            "Exit status: 0 loaded; 1 the load failed (file unreadable, store unreachable,\n"
-           "credentials refused, store error); 2 usage.\n",
-           CG_PASSWORD_ENV);
+           "credentials refused, store error, no answer in time); 2 usage.\n",
+           CG_PASSWORD_ENV, CG_LOAD_TIMEOUT_S, CG_LOAD_STALL_BYTES, CG_LOAD_STALL_S,
+           CG_LOAD_CONNECT_TIMEOUT_S);
+}
+
+/* A limit in whole seconds, 0 for none; false on anything else. */
+static bool parse_seconds(const char *arg, long *out)
+{
+    char *end;
+    errno = 0;
+    const long v = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || v < 0 || v > CG_LOAD_SECONDS_MAX) {
+        return false;
+    }
+    *out = v;
+    return true;
 }
 
 /* Returns -1 to go on, else an exit status. */
@@ -55,6 +81,7 @@ static int load_parse(int argc, char **argv, CgLoadCli *o)
         {"endpoint", required_argument, NULL, 'e'}, {"graph", required_argument, NULL, 'g'},
         {"replace", no_argument, NULL, 'R'},        {"add", no_argument, NULL, 'A'},
         {"user", required_argument, NULL, 'u'},     {"password", required_argument, NULL, 'p'},
+        {"timeout", required_argument, NULL, 'T'},  {"stall", required_argument, NULL, 'S'},
         {"quiet", no_argument, NULL, 'q'},          {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
@@ -67,6 +94,15 @@ static int load_parse(int argc, char **argv, CgLoadCli *o)
         case 'A': o->add = true; break;
         case 'u': o->load.user = optarg; break;
         case 'p': o->load.password = optarg; break;
+        case 'T':
+        case 'S':
+            if (!parse_seconds(optarg, c == 'T' ? &o->load.timeout_s : &o->load.stall_s)) {
+                return cg_cli_usage_error("load", "--%s needs a whole number of seconds from 0 "
+                                                  "(no limit) to %ld; '%s' is not one",
+                                          c == 'T' ? "timeout" : "stall", CG_LOAD_SECONDS_MAX,
+                                          optarg);
+            }
+            break;
         case 'q': o->quiet = true; break;
         case 'h': load_help(); return CG_EXIT_OK;
         default: return cg_cli_usage_error("load", "bad option");
@@ -137,7 +173,9 @@ static void load_summary(const CgLoadCli *o, const CgLoadReport *r)
 
 int cg_cmd_load(int argc, char **argv)
 {
-    CgLoadCli o = {{NULL, NULL, CG_LOAD_REPLACE, NULL, NULL}, NULL, false, false, false};
+    CgLoadCli o = {.load = {.mode = CG_LOAD_REPLACE,
+                            .timeout_s = CG_LOAD_TIMEOUT_S,
+                            .stall_s = CG_LOAD_STALL_S}};
     int done = load_parse(argc, argv, &o);
     if (done < 0) {
         done = load_check(&o);

@@ -42,16 +42,22 @@ static void put_server_text(CgBuf *msg, const CgLoadAnswer *a)
     free(text);
 }
 
-static void put_partial(CgBuf *msg, const CgLoadAnswer *a)
+/* What the store may hold after a failure once data was sent; `whole`
+ * when all of the file reached it (it may have written all of it). */
+static void put_partial(CgBuf *msg, const CgLoadAnswer *a, bool whole)
 {
     cg_buf_puts(msg, "\nclaimgraph: ");
     put_graph(msg, a->opts);
     if (a->opts->mode == CG_LOAD_REPLACE) {
-        cg_buf_puts(msg, " may be partially written: rerun with --replace to write it whole");
+        cg_buf_puts(msg, whole ? " may have been written whole, in part or not at all: rerun "
+                                 "with --replace to be sure it holds exactly the file"
+                               : " may be partially written: rerun with --replace to write "
+                                 "it whole");
     } else {
-        cg_buf_puts(msg, " may hold part of the file: rerun with --add (adding a triple twice "
-                         "changes nothing), or with --replace if the graph should hold only "
-                         "this file");
+        cg_buf_puts(msg, whole ? " may hold all, part or none of the file" : " may hold part "
+                                                                             "of the file");
+        cg_buf_puts(msg, ": rerun with --add (adding a triple twice changes nothing), or with "
+                         "--replace if the graph should hold only this file");
     }
 }
 
@@ -95,8 +101,11 @@ static void explain_http(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport *
         cg_buf_puts(msg, "; nothing was loaded");
     }
     put_server_text(msg, a);
+    if (a->error) {
+        cg_buf_printf(msg, "\nclaimgraph: the rest of its answer broke off: %s", a->error);
+    }
     if (r->outcome == CG_LOAD_PARTIAL) {
-        put_partial(msg, a);
+        put_partial(msg, a, false);
     }
 }
 
@@ -104,7 +113,26 @@ static void explain_broken(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport
 {
     cg_buf_printf(msg, "the transfer to %s broke after %" PRIu64 " of %" PRIu64 " bytes: %s",
                   a->opts->endpoint, a->sent, r->bytes, a->error ? a->error : "no answer");
-    put_partial(msg, a);
+    put_partial(msg, a, false);
+}
+
+static void explain_unanswered(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport *r)
+{
+    cg_buf_printf(msg, "no answer from %s after all %" PRIu64 " bytes were sent: %s",
+                  a->opts->endpoint, r->bytes, a->error ? a->error : "the connection closed");
+    put_partial(msg, a, true);
+}
+
+/* A 2xx says the store wrote the graph, whatever became of the rest of its
+ * answer: the load stands, with a warning. */
+static void explain_cut_success(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport *r)
+{
+    cg_buf_printf(msg, "%s answered ", a->opts->endpoint);
+    put_status(msg, a, r->http_status);
+    cg_buf_puts(msg, ", so ");
+    put_graph(msg, a->opts);
+    cg_buf_printf(msg, " was written, but the rest of its answer broke off: %s",
+                  a->error ? a->error : "no reason given");
 }
 
 void cg_load_explain(const CgLoadAnswer *answer, const CgLoadReport *report,
@@ -112,6 +140,8 @@ void cg_load_explain(const CgLoadAnswer *answer, const CgLoadReport *report,
 {
     CgBuf msg = CG_BUF_INIT;
     switch (report->outcome) {
+    case CG_LOAD_DONE: explain_cut_success(&msg, answer, report); break;
+    case CG_LOAD_UNANSWERED: explain_unanswered(&msg, answer, report); break;
     case CG_LOAD_UNREACHABLE: explain_unreachable(&msg, answer); break;
     case CG_LOAD_DENIED: explain_denied(&msg, answer, report->http_status); break;
     case CG_LOAD_REJECTED: explain_http(&msg, answer, report); break;
@@ -124,6 +154,8 @@ void cg_load_explain(const CgLoadAnswer *answer, const CgLoadReport *report,
         break;
     default: cg_buf_puts(&msg, "internal error: no failure to explain"); break;
     }
-    cg_diag(sink, CG_SEV_ERROR, CG_ERR_IO, NULL, 0, 0, "%s", cg_buf_str(&msg));
+    const bool done = report->outcome == CG_LOAD_DONE;
+    cg_diag(sink, done ? CG_SEV_WARNING : CG_SEV_ERROR, done ? CG_OK : CG_ERR_IO, NULL, 0, 0,
+            "%s", cg_buf_str(&msg));
     cg_buf_free(&msg);
 }

@@ -25,16 +25,35 @@ typedef enum {
     CG_LOAD_ADD      /* POST: the file's triples are added to the graph */
 } CgLoadMode;
 
+/* How long a load may take.  A store that accepts the connection and then
+ * stalls (never answers, drips its answer, stops reading the upload) would
+ * otherwise hold the load forever.  The whole request is bounded by
+ * CG_LOAD_TIMEOUT_S: the graphs claimgraph writes are a few MB, which a
+ * store on the same network takes in seconds, so five minutes is ample
+ * headroom and still ends a hung load in reasonable time.  A stall ends
+ * sooner: less than CG_LOAD_STALL_BYTES a second moving either way for
+ * CG_LOAD_STALL_S seconds, which includes the store's silence while it
+ * writes the graph before answering; a minute is what common reverse
+ * proxies (nginx's proxy_read_timeout) allow a silent backend. */
+#define CG_LOAD_TIMEOUT_S 300L
+#define CG_LOAD_STALL_S 60L
+#define CG_LOAD_STALL_BYTES 1024L
+/* A store that takes no connection in this time is down or filtered. */
+#define CG_LOAD_CONNECT_TIMEOUT_S 15L
+
 typedef struct {
     const char *endpoint; /* the Graph Store URL, e.g. http://host:8890/sparql-graph-crud */
     const char *graph;    /* the target graph's IRI; NULL: the default graph */
     CgLoadMode mode;
     const char *user;     /* NULL: no authentication */
     const char *password; /* used with `user` (Basic or Digest, as the store asks) */
+    long timeout_s;       /* the whole request at most, in seconds; 0: no limit */
+    long stall_s;         /* give up after this many seconds below
+                             CG_LOAD_STALL_BYTES a second; 0: never */
 } CgLoadOptions;
 
-/* How a load ended; every outcome but CG_LOAD_DONE and CG_LOAD_PARTIAL means
- * the store was left as it was. */
+/* How a load ended; every outcome but CG_LOAD_DONE, CG_LOAD_PARTIAL and
+ * CG_LOAD_UNANSWERED means the store was left as it was. */
 typedef enum {
     CG_LOAD_DONE,        /* the store accepted the graph (HTTP 2xx) */
     CG_LOAD_NO_FILE,     /* the graph file could not be read: nothing sent */
@@ -43,9 +62,12 @@ typedef enum {
     CG_LOAD_DENIED,      /* HTTP 401 or 403: the credentials were refused */
     CG_LOAD_REJECTED,    /* an HTTP error that refuses the request as a whole
                             (3xx, 404, 405, 411, 413, 414, 415) */
-    CG_LOAD_PARTIAL      /* the store failed once it had the data (5xx, 400, a
+    CG_LOAD_PARTIAL,     /* the store failed once it had the data (5xx, 400, a
                             broken connection): the graph may be partially
                             written; rerun with --replace */
+    CG_LOAD_UNANSWERED   /* the store received the whole file but gave no
+                            answer in time: it may have written all of it,
+                            part of it or none of it */
 } CgLoadOutcome;
 
 typedef struct {

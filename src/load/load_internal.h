@@ -33,7 +33,7 @@ CgStatus cg_load_send(FILE *fp, const char *url, const CgLoadType *type,
                       const CgLoadOptions *opts, CgLoadReport *report, CgDiagSink *sink);
 
 /* Reports why the load in `report` failed, and whether the store may hold
- * part of it. */
+ * part of it; for a CG_LOAD_DONE whose answer broke off, warns. */
 void cg_load_explain(const CgLoadAnswer *answer, const CgLoadReport *report,
                      CgDiagSink *sink);
 

@@ -87,7 +87,7 @@ static void test_missing_file(void **state)
     (void)state;
     Collected c = {""};
     CgDiagSink sink = {collect, &c, 0, 0};
-    const CgLoadOptions o = {"http://127.0.0.1:9/", NULL, CG_LOAD_REPLACE, NULL, NULL};
+    const CgLoadOptions o = {.endpoint = "http://127.0.0.1:9/", .mode = CG_LOAD_REPLACE};
     CgLoadReport r;
     assert_int_equal(cg_load_file("/nonexistent/g.ttl", &o, &r, &sink), CG_ERR_IO);
     assert_int_equal(r.outcome, CG_LOAD_NO_FILE);
@@ -124,7 +124,8 @@ static void test_refused_counts_statements(void **state)
     snprintf(url, sizeof url, "http://127.0.0.1:%d/store", closed_port());
     Collected c = {""};
     CgDiagSink sink = {collect, &c, 0, 0};
-    const CgLoadOptions o = {url, "urn:x:g", CG_LOAD_ADD, "u", "p"};
+    const CgLoadOptions o = {.endpoint = url, .graph = "urn:x:g", .mode = CG_LOAD_ADD,
+                             .user = "u", .password = "p", .timeout_s = 10};
     CgLoadReport r;
     assert_int_equal(cg_load_file(path, &o, &r, &sink), CG_ERR_IO);
     unlink(path);
