@@ -64,23 +64,42 @@ static void put_partial(CgBuf *msg, const CgLoadAnswer *a, bool whole)
 static void explain_unreachable(CgBuf *msg, const CgLoadAnswer *a)
 {
     cg_buf_printf(msg, "%s %s: %s; nothing was loaded",
-                  a->connected ? "no answer from" : "cannot connect to", a->opts->endpoint,
+                  a->connected ? "no answer from" : "cannot connect to", a->endpoint,
                   a->error ? a->error : "no answer");
+}
+
+/* Where the refused credentials came from, and so what to check. */
+static const char *denied_hint(const CgLoadAnswer *a)
+{
+    if (a->opts->user) {
+        return "check --user and its password";
+    }
+    if (strcmp(a->endpoint, a->opts->endpoint)) { /* redacted: the URL holds them */
+        return "check the user and password in the endpoint URL";
+    }
+    if (a->opts->netrc) {
+        return "check the netrc file's entry for the endpoint's host";
+    }
+    return NULL;
 }
 
 static void explain_denied(CgBuf *msg, const CgLoadAnswer *a, long status)
 {
-    const char *user = a->opts->user;
-    cg_buf_printf(msg, "%s ", a->opts->endpoint);
+    const char *user = a->opts->user, *hint = denied_hint(a);
+    cg_buf_printf(msg, "%s ", a->endpoint);
     if (user) {
         cg_buf_printf(msg, status == 401 ? "refused user '%s' (" : "forbids user '%s' to write (",
                       user);
+    } else if (hint) {
+        cg_buf_puts(msg, status == 401 ? "refused the credentials (" : "forbids these "
+                                                                       "credentials to write (");
     } else {
         cg_buf_puts(msg, status == 401 ? "asks for credentials (" : "forbids anonymous writes (");
     }
     put_status(msg, a, status);
-    cg_buf_puts(msg, user ? "): check --user and --password" : "): give --user and --password");
-    if (!user && status == 403) {
+    cg_buf_printf(msg, "): %s", hint ? hint : "give --user and a password (--password-file, "
+                                              "$CLAIMGRAPH_PASSWORD) or --netrc");
+    if (!hint && status == 403) {
         cg_buf_puts(msg, " (some stores take them on another endpoint, such as Virtuoso's "
                          "/sparql-graph-crud-auth)");
     }
@@ -90,7 +109,7 @@ static void explain_denied(CgBuf *msg, const CgLoadAnswer *a, long status)
 
 static void explain_http(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport *r)
 {
-    cg_buf_printf(msg, "%s answered ", a->opts->endpoint);
+    cg_buf_printf(msg, "%s answered ", a->endpoint);
     put_status(msg, a, r->http_status);
     cg_buf_printf(msg, " to %s ", a->opts->mode == CG_LOAD_ADD ? "POST to" : "PUT");
     put_graph(msg, a->opts);
@@ -112,14 +131,14 @@ static void explain_http(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport *
 static void explain_broken(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport *r)
 {
     cg_buf_printf(msg, "the transfer to %s broke after %" PRIu64 " of %" PRIu64 " bytes: %s",
-                  a->opts->endpoint, a->sent, r->bytes, a->error ? a->error : "no answer");
+                  a->endpoint, a->sent, r->bytes, a->error ? a->error : "no answer");
     put_partial(msg, a, false);
 }
 
 static void explain_unanswered(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport *r)
 {
     cg_buf_printf(msg, "no answer from %s after all %" PRIu64 " bytes were sent: %s",
-                  a->opts->endpoint, r->bytes, a->error ? a->error : "the connection closed");
+                  a->endpoint, r->bytes, a->error ? a->error : "the connection closed");
     put_partial(msg, a, true);
 }
 
@@ -127,7 +146,7 @@ static void explain_unanswered(CgBuf *msg, const CgLoadAnswer *a, const CgLoadRe
  * answer: the load stands, with a warning. */
 static void explain_cut_success(CgBuf *msg, const CgLoadAnswer *a, const CgLoadReport *r)
 {
-    cg_buf_printf(msg, "%s answered ", a->opts->endpoint);
+    cg_buf_printf(msg, "%s answered ", a->endpoint);
     put_status(msg, a, r->http_status);
     cg_buf_puts(msg, ", so ");
     put_graph(msg, a->opts);

@@ -5,6 +5,7 @@
 
 #include <curl/curl.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
 
@@ -112,10 +113,18 @@ static struct curl_slist *setup_request(CURL *curl, const char *url, const CgLoa
     if (opts->user) {
         curl_easy_setopt(curl, CURLOPT_USERNAME, opts->user);
         curl_easy_setopt(curl, CURLOPT_PASSWORD, opts->password ? opts->password : "");
-        /* Stores differ (Virtuoso asks for Digest, others for Basic): take
-         * what the store offers. */
-        curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_ANY);
     }
+    if (opts->netrc) {
+        /* libcurl reads the file only when no user name was set. */
+        curl_easy_setopt(curl, CURLOPT_NETRC, (long)CURL_NETRC_OPTIONAL);
+        if (opts->netrc_file) {
+            curl_easy_setopt(curl, CURLOPT_NETRC_FILE, opts->netrc_file);
+        }
+    }
+    /* Stores differ (Virtuoso asks for Digest, others for Basic): take what
+     * the store offers, whether the credentials come from --user, netrc or
+     * the URL.  Without any, libcurl sends none. */
+    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_ANY);
     return headers;
 }
 
@@ -212,20 +221,24 @@ static CgStatus conclude(CURL *curl, CURLcode rc, CgLoadRequest *req,
     }
     report->seconds = (double)micros / 1e6;
     report->outcome = classify(report->http_status, asked > 0, (uint64_t)sent, report->bytes);
+    char *shown = cg_load_redact_url(opts->endpoint);
+    char *shown_redirect = redirect ? cg_load_redact_url(redirect) : NULL;
     const CgLoadAnswer answer = {
         .opts = opts,
+        .endpoint = shown,
         .status_line = req->status_line,
         .body = cg_buf_str(&req->body),
         .body_len = req->body.len,
-        .redirect = redirect,
+        .redirect = shown_redirect,
         .error = why_failed(rc, req, opts, connect_micros > 0, os_errno),
         .connected = connect_micros > 0,
         .sent = (uint64_t)sent,
     };
-    if (report->outcome == CG_LOAD_DONE && !answer.error) {
-        return CG_OK;
+    if (report->outcome != CG_LOAD_DONE || answer.error) {
+        cg_load_explain(&answer, report, sink);
     }
-    cg_load_explain(&answer, report, sink);
+    free(shown);
+    free(shown_redirect);
     return report->outcome == CG_LOAD_DONE ? CG_OK : CG_ERR_IO;
 }
 

@@ -10,7 +10,8 @@
  *
  * Every failure is reported to the sink in words a user can act on, and says
  * whether the store may hold part of the graph: nothing is half-loaded
- * without saying so. */
+ * without saying so.  No message shows a password given in the endpoint
+ * URL (see cg_load_redact_url). */
 #ifndef CG_LOAD_H
 #define CG_LOAD_H
 
@@ -45,8 +46,12 @@ typedef struct {
     const char *endpoint; /* the Graph Store URL, e.g. http://host:8890/sparql-graph-crud */
     const char *graph;    /* the target graph's IRI; NULL: the default graph */
     CgLoadMode mode;
-    const char *user;     /* NULL: no authentication */
-    const char *password; /* used with `user` (Basic or Digest, as the store asks) */
+    const char *user;     /* NULL: none given (the endpoint URL or netrc may give one) */
+    const char *password; /* used with `user` (Basic or Digest, as the store asks);
+                             NULL: none */
+    bool netrc;           /* take the user and password for the endpoint's host from
+                             a netrc file (libcurl's CURL_NETRC_OPTIONAL) */
+    const char *netrc_file; /* with `netrc`: this file; NULL: ~/.netrc */
     long timeout_s;       /* the whole request at most, in seconds; 0: no limit */
     long stall_s;         /* give up after this many seconds below
                              CG_LOAD_STALL_BYTES a second; 0: never */
@@ -85,6 +90,17 @@ const char *cg_load_content_type(const char *path);
 /* The request URL for `graph` (NULL: the default graph) at `endpoint`;
  * the caller frees it. */
 char *cg_load_target_url(const char *endpoint, const char *graph);
+
+/* `url` as it may be shown: a password in it ("http://user:pass@host/")
+ * becomes "***" ("http://user:***@host/"), and so does a user name given
+ * alone, which is often a token.  Every message that names the endpoint or
+ * a redirect goes through this; the caller frees the result. */
+char *cg_load_redact_url(const char *url);
+
+/* The password on the first line of the file at `path` (its line end
+ * dropped), or NULL with `why` set when the file cannot be read or the line
+ * is empty; the caller frees it. */
+char *cg_load_read_password(const char *path, const char **why);
 
 /* Sends the graph file at `path` as `opts` says and fills `report`.
  * Returns CG_OK when the store accepted it, CG_ERR_USAGE for an unknown
