@@ -8,9 +8,10 @@ cd "$CG_SOURCE_DIR"
 B=$CG_BIN
 
 cat >"$TMP/store.py" <<'EOF'
-import base64, http.server, json, socket, struct, sys
+import base64, http.server, json, socket, struct, sys, time
 
 log_path, port_path = sys.argv[1], sys.argv[2]
+hit_path = log_path + ".slow"
 GOOD = "Basic " + base64.b64encode(b"ann:secret").decode()
 
 class Store(http.server.BaseHTTPRequestHandler):
@@ -43,7 +44,7 @@ class Store(http.server.BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         if path == "/cut":
             return self.cut()
-        if path == "/basic" and self.headers.get("Authorization") != GOOD:
+        if path in ("/basic", "/slow") and self.headers.get("Authorization") != GOOD:
             self.body()
             return self.answer(401, headers=[("WWW-Authenticate", 'Basic realm="t"')])
         data = self.body()
@@ -55,6 +56,11 @@ class Store(http.server.BaseHTTPRequestHandler):
             return self.answer(404, b"no such service\n")
         if path == "/moved":
             return self.answer(301, headers=[("Location", "http://127.0.0.1:1/elsewhere")])
+        if path == "/moved-creds":
+            return self.answer(301, headers=[("Location", "http://bob:hunter2@127.0.0.1:1/x")])
+        if path == "/slow":  # says it has the request, then takes its time
+            open(hit_path, "w").close()
+            time.sleep(2)
         with open(log_path, "a") as log:
             log.write(json.dumps({"method": self.command, "path": self.path,
                                   "type": self.headers.get("Content-Type"),
@@ -75,7 +81,8 @@ SPID=$!
 trap 'kill "$SPID" 2>/dev/null || true; rm -rf "$TMP"' EXIT
 for _ in $(seq 100); do [ -f "$TMP/port" ] && break; sleep 0.1; done
 [ -f "$TMP/port" ] || { cat "$TMP/store.err" >&2; fail "the fake store did not start"; }
-STORE=http://127.0.0.1:$(cat "$TMP/port")
+PORT=$(cat "$TMP/port")
+STORE=http://127.0.0.1:$PORT
 CLOSED=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 "$B" build -q --rules rules -o "$TMP/g.ttl" -o "$TMP/g.nt" -o "$TMP/g.nq" examples
@@ -101,7 +108,7 @@ expect_stderr "--graph needs an absolute IRI"
 expect_status 2 "$B" load "$TMP/g.ttl" -e "$STORE/ok" --password x
 expect_stderr "--password needs --user"
 expect_status 2 env -u CLAIMGRAPH_PASSWORD "$B" load "$TMP/g.ttl" -e "$STORE/ok" --user ann
-expect_stderr "--user needs --password"
+expect_stderr "--user needs a password: give --password-file FILE or set \$CLAIMGRAPH_PASSWORD"
 cp "$TMP/g.ttl" "$TMP/g.svg"
 expect_status 2 "$B" load "$TMP/g.svg" -e "$STORE/ok"
 expect_stderr "cannot tell the RDF format of"
@@ -131,9 +138,9 @@ expect_status 0 "$B" load "$TMP/g.ttl" -e "$STORE/basic" -u ann -p secret
 expect_request '"path": "/basic?default"'
 expect_status 0 env CLAIMGRAPH_PASSWORD=secret "$B" load "$TMP/g.ttl" -e "$STORE/basic" -u ann
 expect_status 1 "$B" load "$TMP/g.ttl" -e "$STORE/basic" -u ann -p wrong
-expect_stderr "$STORE/basic refused user 'ann' (HTTP 401 Unauthorized): check --user and --password; nothing was loaded"
+expect_stderr "$STORE/basic refused user 'ann' (HTTP 401 Unauthorized): check --user and its password; nothing was loaded"
 expect_status 1 "$B" load "$TMP/g.ttl" -e "$STORE/basic"
-expect_stderr "asks for credentials (HTTP 401 Unauthorized): give --user and --password"
+expect_stderr "asks for credentials (HTTP 401 Unauthorized): give --user and a password (--password-file, \$CLAIMGRAPH_PASSWORD) or --netrc"
 
 # Failures: whether the store may hold part of the graph is always said.
 expect_status 1 "$B" load "$TMP/g.ttl" -e "http://127.0.0.1:$CLOSED/store"
@@ -159,3 +166,87 @@ with open(sys.argv[1], "w") as f:
 expect_status 1 "$B" load "$TMP/big.nt" -e "$STORE/cut" -g urn:x:g
 expect_stderr "the transfer to $STORE/cut broke after"
 expect_stderr "graph <urn:x:g> may be partially written: rerun with --replace"
+
+# Credentials.  A password in the endpoint URL is used, and shown as ***
+# in every message and in the summary.
+no_secret() {
+  ! grep -q "secret\|hunter2\|wrongpass" "$TMP/stderr" || { cat "$TMP/stderr" >&2; fail "a password was shown"; }
+}
+URLSTORE=http://ann:secret@127.0.0.1:$PORT
+SHOWN="http://ann:***@127.0.0.1:$PORT"
+expect_status 0 "$B" load "$TMP/g.ttl" -e "$URLSTORE/basic"
+expect_request '"path": "/basic?default"'
+expect_stderr "replaced the default graph at $SHOWN/basic in "
+no_secret
+expect_status 1 "$B" load "$TMP/g.ttl" -e "http://ann:wrongpass@127.0.0.1:$PORT/basic"
+expect_stderr "$SHOWN/basic refused the credentials (HTTP 401 Unauthorized): check the user and password in the endpoint URL; nothing was loaded"
+no_secret
+expect_status 1 "$B" load "$TMP/g.ttl" -e "http://ann:secret@127.0.0.1:$CLOSED/store"
+expect_stderr "cannot connect to http://ann:***@127.0.0.1:$CLOSED/store: Connection refused"
+no_secret
+expect_status 1 "$B" load "$TMP/g.ttl" -e "$URLSTORE/missing"
+expect_stderr "$SHOWN/missing answered HTTP 404 Not Found"
+no_secret
+expect_status 1 "$B" load "$TMP/g.ttl" -e "$URLSTORE/moved-creds"
+expect_stderr "$SHOWN/moved-creds answered HTTP 301 Moved Permanently to PUT the default graph (it points to http://bob:***@127.0.0.1:1/x: give that as --endpoint)"
+no_secret
+expect_status 1 "$B" load "$TMP/g.ttl" -e "$URLSTORE/html500"
+expect_stderr "$SHOWN/html500 answered HTTP 500"
+no_secret
+expect_status 1 "$B" load "$TMP/big.nt" -e "$URLSTORE/cut"
+expect_stderr "the transfer to $SHOWN/cut broke after"
+no_secret
+expect_status 1 "$B" load "$TMP/g.ttl" -e "http://tok3nsecret@127.0.0.1:$CLOSED/store"
+expect_stderr "cannot connect to http://***@127.0.0.1:$CLOSED/store"
+no_secret
+
+# A ':' in --user would make an ambiguous Basic header (ann:x:secret).
+expect_status 2 "$B" load "$TMP/g.ttl" -e "$STORE/basic" -u ann:x -p secret
+expect_stderr "--user holds a ':', which a user name cannot (Basic authentication sends USER:PASSWORD, so the store would take the user to be 'ann'); give the password on its own, with --password-file FILE"
+expect_status 2 "$B" load "$TMP/g.ttl" -e "$STORE/basic" -u ann:secret --password-file /dev/null
+no_secret
+
+# --password-file: the first line, its line end dropped.
+printf 'secret\n' >"$TMP/pass"
+printf 'secret\r\nnot this\n' >"$TMP/pass-crlf"
+: >"$TMP/pass-empty"
+expect_status 0 "$B" load "$TMP/g.ttl" -e "$STORE/basic" -u ann --password-file "$TMP/pass"
+expect_request '"path": "/basic?default"'
+! grep -q "warning" "$TMP/stderr" || fail "--password-file was warned about: $(cat "$TMP/stderr")"
+expect_status 0 "$B" load "$TMP/g.ttl" -e "$STORE/basic" -u ann --password-file "$TMP/pass-crlf"
+expect_status 2 "$B" load "$TMP/g.ttl" -e "$STORE/basic" -u ann --password-file "$TMP/nopass"
+expect_stderr "cannot read the password file '$TMP/nopass': No such file or directory"
+expect_status 2 "$B" load "$TMP/g.ttl" -e "$STORE/basic" -u ann --password-file "$TMP/pass-empty"
+expect_stderr "cannot read the password file '$TMP/pass-empty': the file is empty: put the password on its first line"
+expect_status 2 "$B" load "$TMP/g.ttl" -e "$STORE/basic" -u ann --password-file "$TMP/pass" -p secret
+expect_stderr "give --password or --password-file, not both"
+expect_status 2 "$B" load "$TMP/g.ttl" -e "$STORE/basic" --password-file "$TMP/pass"
+expect_stderr "--password-file needs --user"
+
+# --password still works, is warned about, and is blanked in the process list.
+rm -f "$TMP/requests.log.slow"
+"$B" load "$TMP/g.ttl" -e "$STORE/slow" -u ann --password secret 2>"$TMP/slow.err" &
+LPID=$!
+for _ in $(seq 100); do [ -f "$TMP/requests.log.slow" ] && break; sleep 0.1; done
+tr '\0' ' ' <"/proc/$LPID/cmdline" >"$TMP/cmdline"
+wait "$LPID" || { cat "$TMP/slow.err" >&2; fail "load with --password failed"; }
+grep -q -- "--password \*\*\*\*\*\* " "$TMP/cmdline" || fail "the process list shows: $(cat "$TMP/cmdline")"
+grep -qF "warning: --password is visible to other users of this machine (ps) while claimgraph starts, and stays in the shell's history; use --password-file FILE" "$TMP/slow.err" ||
+  fail "--password was not warned about: $(cat "$TMP/slow.err")"
+
+# netrc: only when asked, from ~/.netrc or --netrc-file.
+mkdir "$TMP/home"
+printf 'machine 127.0.0.1 login ann password secret\n' >"$TMP/home/.netrc"
+printf 'machine 127.0.0.1\nlogin ann\npassword wrongpass\n' >"$TMP/netrc-wrong"
+expect_status 0 env HOME="$TMP/home" "$B" load "$TMP/g.ttl" -e "$STORE/basic" --netrc
+expect_request '"path": "/basic?default"'
+expect_status 1 env HOME="$TMP/home" "$B" load "$TMP/g.ttl" -e "$STORE/basic"
+expect_stderr "asks for credentials (HTTP 401 Unauthorized)"
+expect_status 0 "$B" load "$TMP/g.ttl" -e "$STORE/basic" --netrc-file "$TMP/home/.netrc"
+expect_status 1 "$B" load "$TMP/g.ttl" -e "$STORE/basic" --netrc-file "$TMP/netrc-wrong"
+expect_stderr "$STORE/basic refused the credentials (HTTP 401 Unauthorized): check the netrc file's entry for the endpoint's host; nothing was loaded"
+no_secret
+expect_status 2 "$B" load "$TMP/g.ttl" -e "$STORE/basic" --netrc-file "$TMP/none"
+expect_stderr "cannot read the netrc file '$TMP/none': No such file or directory"
+expect_status 2 "$B" load "$TMP/g.ttl" -e "$STORE/basic" --netrc -u ann
+expect_stderr "give --user or --netrc, not both"

@@ -105,8 +105,10 @@ evidence_in() {
   grep -c "> <$RDF_TYPE> <${VOCAB}Evidence> \.\$" "$1" || true
 }
 
+printf 'dba\n' >"$TMP/dba.pass"
 load() {
-  expect_status 0 "$CG_BIN" load "$@" --endpoint "$CRUD" --graph "$GRAPH" --user dba --password dba
+  expect_status 0 "$CG_BIN" load "$@" --endpoint "$CRUD" --graph "$GRAPH" --user dba \
+    --password-file "$TMP/dba.pass"
 }
 
 start_virtuoso
@@ -166,8 +168,21 @@ load "$TMP/g.ttl"
 # Failures: each says what happened and that nothing was loaded.
 expect_status 1 "$CG_BIN" load "$TMP/g.ttl" --endpoint "$CRUD" --graph "$GRAPH" \
   --user dba --password wrong
-expect_stderr "refused user 'dba' (HTTP 401 Unauthorized): check --user and --password"
+expect_stderr "refused user 'dba' (HTTP 401 Unauthorized): check --user and its password"
 expect_stderr "nothing was loaded"
+# Credentials in the URL (Digest, as Virtuoso asks) and from a netrc file;
+# the URL's password is never shown.
+url_crud=$(echo "$CRUD" | sed 's|^http://|http://dba:dba@|')
+shown_crud=$(echo "$CRUD" | sed 's|^http://|http://dba:***@|')
+expect_status 0 "$CG_BIN" load "$TMP/g.ttl" --endpoint "$url_crud" --graph "$GRAPH"
+expect_stderr "replaced graph <$GRAPH> at $shown_crud in "
+expect_status 1 "$CG_BIN" load "$TMP/g.ttl" --graph "$GRAPH" \
+  --endpoint "$(echo "$CRUD" | sed 's|^http://|http://dba:wrongpass@|')"
+expect_stderr "$shown_crud refused the credentials (HTTP 401 Unauthorized): check the user and password in the endpoint URL"
+! grep -q wrongpass "$TMP/stderr" || fail "the URL's password was shown"
+printf 'machine 127.0.0.1 login dba password dba\n' >"$TMP/netrc"
+expect_status 0 "$CG_BIN" load "$TMP/g.ttl" --endpoint "$CRUD" --graph "$GRAPH" --netrc-file "$TMP/netrc"
+[ "$(graph_size)" -eq "$triples" ] || fail "the loads with URL or netrc credentials changed the graph"
 expect_status 1 "$CG_BIN" load "$TMP/g.ttl" --endpoint "$HTTP/sparql-graph-crud" --graph "$GRAPH"
 expect_stderr "forbids anonymous writes (HTTP 403 Forbidden)"
 expect_stderr "Permission denied"

@@ -49,6 +49,76 @@ static void test_target_url(void **state)
     free(u);
 }
 
+static void expect_redacted(const char *url, const char *want)
+{
+    char *got = cg_load_redact_url(url);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_redact_url(void **state)
+{
+    (void)state;
+    expect_redacted("http://h:8890/store", "http://h:8890/store");
+    expect_redacted("http://ann:s3cret@h:8890/store?x=1", "http://ann:***@h:8890/store?x=1");
+    expect_redacted("https://ann:@h/", "https://ann:***@h/");
+    expect_redacted("http://TOKEN@h/store", "http://***@h/store");
+    /* An unencoded '@' or ':' in the password: all of it is hidden. */
+    expect_redacted("http://ann:p@ss:w@h/", "http://ann:***@h/");
+    expect_redacted("http://ann:p%40ss@[::1]:80/s", "http://ann:***@[::1]:80/s");
+    expect_redacted("http://ann:s@h", "http://ann:***@h");
+    /* An '@' past the authority is no credential. */
+    expect_redacted("http://h/graphs/a@b?who=x@y#z@w", "http://h/graphs/a@b?who=x@y#z@w");
+    expect_redacted("http://h?x=a:b@c", "http://h?x=a:b@c");
+    expect_redacted("ann:s3cret@h/store", "ann:***@h/store");
+    expect_redacted("", "");
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    assert_int_equal(fclose(fp), 0);
+}
+
+static void test_read_password(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cg-pass-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/pass", dir);
+    const struct {
+        const char *text, *want, *why;
+    } cases[] = {
+        {"s3cret\n", "s3cret", NULL},
+        {"s3 cret\r\nsecond line\n", "s3 cret", NULL},
+        {"no newline", "no newline", NULL},
+        {"", NULL, "the file is empty: put the password on its first line"},
+        {"\nlater\n", NULL, "its first line is empty: put the password there"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; ++i) {
+        write_file(path, cases[i].text);
+        const char *why = NULL;
+        char *got = cg_load_read_password(path, &why);
+        if (cases[i].want) {
+            assert_non_null(got);
+            assert_string_equal(got, cases[i].want);
+        } else {
+            assert_null(got);
+            assert_string_equal(why, cases[i].why);
+        }
+        free(got);
+    }
+    unlink(path);
+    const char *why = NULL;
+    assert_null(cg_load_read_password(path, &why));
+    assert_string_equal(why, "No such file or directory");
+    assert_null(cg_load_read_password(dir, &why)); /* a directory */
+    assert_string_equal(why, "Is a directory");
+    rmdir(dir);
+}
+
 static void test_server_text_html(void **state)
 {
     (void)state;
@@ -87,7 +157,7 @@ static void test_missing_file(void **state)
     (void)state;
     Collected c = {""};
     CgDiagSink sink = {collect, &c, 0, 0};
-    const CgLoadOptions o = {"http://127.0.0.1:9/", NULL, CG_LOAD_REPLACE, NULL, NULL};
+    const CgLoadOptions o = {.endpoint = "http://127.0.0.1:9/", .mode = CG_LOAD_REPLACE};
     CgLoadReport r;
     assert_int_equal(cg_load_file("/nonexistent/g.ttl", &o, &r, &sink), CG_ERR_IO);
     assert_int_equal(r.outcome, CG_LOAD_NO_FILE);
@@ -120,11 +190,12 @@ static void test_refused_counts_statements(void **state)
     const char text[] = "# comment\n<a:s> <a:p> <a:o> .\n\n  <a:s> <a:p> \"x#y\" .\n<a:s> <a:p> <a:z> .";
     assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
     close(fd);
-    char url[64];
-    snprintf(url, sizeof url, "http://127.0.0.1:%d/store", closed_port());
+    char url[80];
+    snprintf(url, sizeof url, "http://u:s3cret@127.0.0.1:%d/store", closed_port());
     Collected c = {""};
     CgDiagSink sink = {collect, &c, 0, 0};
-    const CgLoadOptions o = {url, "urn:x:g", CG_LOAD_ADD, "u", "p"};
+    const CgLoadOptions o = {.endpoint = url, .graph = "urn:x:g", .mode = CG_LOAD_ADD,
+                             .user = "u", .password = "p", .timeout_s = 10};
     CgLoadReport r;
     assert_int_equal(cg_load_file(path, &o, &r, &sink), CG_ERR_IO);
     unlink(path);
@@ -133,7 +204,8 @@ static void test_refused_counts_statements(void **state)
     assert_true(r.triples_known);
     assert_int_equal(r.triples, 3);
     assert_int_equal(r.bytes, sizeof text - 1);
-    assert_non_null(strstr(c.msg, "cannot connect to http://127.0.0.1:"));
+    assert_non_null(strstr(c.msg, "cannot connect to http://u:***@127.0.0.1:"));
+    assert_null(strstr(c.msg, "s3cret"));
     assert_non_null(strstr(c.msg, "nothing was loaded"));
 }
 
@@ -142,6 +214,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_content_type),
         cmocka_unit_test(test_target_url),
+        cmocka_unit_test(test_redact_url),
+        cmocka_unit_test(test_read_password),
         cmocka_unit_test(test_server_text_html),
         cmocka_unit_test(test_server_text_plain),
         cmocka_unit_test(test_missing_file),
