@@ -43,6 +43,9 @@ static bool list_name_ok(const char *name)
 static void list_phrase(CgLoader *ld, const CgYNode *item, const char *name, CgPatNode *alt,
                         size_t *parts)
 {
+    if (item && item->kind == CG_Y_BAD) {
+        return; /* reported already */
+    }
     if (!item || item->kind != CG_Y_SCALAR || !item->text[0]) {
         cg_node_error(ld, item, "list '%s' must hold non-empty strings (words or phrases)",
                       name);

@@ -498,6 +498,9 @@ static const BadCase bad_cases[] = {
      "indentation: use spaces"},
     {"yaml-alias.yaml", CG_ERR_SYNTAX, 7, 11,
      "YAML aliases (*t) are not supported in rule files: write the value out in full"},
+    {"nul-escape.yaml", CG_ERR_SYNTAX, 7, 22,
+     "this string holds a NUL character (an escape such as \\0, \\x00 or \\u0000) after "
+     "'Vladimir', which would cut it short there: remove it"},
     {"not-utf8.yaml", CG_ERR_SYNTAX, 3, 40,
      "this file is not valid UTF-8 text (invalid trailing UTF-8 octet): save it as UTF-8"},
     {"not-a-mapping.yaml", CG_ERR_RULES, 2, 1,
