@@ -76,3 +76,11 @@ expect_status 0 "$CG_BIN" check --rules rules.yaml
 expect_status 1 "$CG_BIN" build --rules rules.yaml -o g.nt deep.txt
 expect_stderr "relation 'attacked' gave up after"
 echo "ok a run too deep stops with a warning"
+
+# A word list is copied whole into each pattern naming it: one that passes
+# 100,000 parts is refused at the phrase that takes it past.
+awk 'BEGIN { printf "lists:\n  BIG: ["; for (i = 0; i < 50001; i++) printf "%sw%d", (i ? ", " : ""), i % 7; print "]" }' >big.yaml
+expect_status 2 "$CG_BIN" check --rules big.yaml
+expect_stderr "big.yaml:2:"
+expect_stderr "list 'BIG' grows past 100000 parts (words, alternatives, lists spelled out) with this phrase: split it into several lists"
+echo "ok a word list past 100,000 parts is refused"
