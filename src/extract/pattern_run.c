@@ -31,6 +31,7 @@ typedef struct {
     const CgSentenceView *view;
     const CgCNode *root;
     unsigned steps;
+    unsigned depth;    /* run_node calls now on the stack */
     CgRunTrace *trace; /* NULL when nobody asks */
     CgBinding b;
     size_t probe_end;  /* CG_CONT_RECORD's answer */
@@ -591,10 +592,14 @@ static bool run_node(CgRun *r, const CgCNode *n, size_t pos, const CgCont *k)
     if (++r->steps > CG_PATTERN_STEP_LIMIT) {
         return false;
     }
-    if (run_required(r, n, pos, k)) {
-        return true;
+    if (r->depth >= CG_PATTERN_DEPTH_LIMIT) {
+        r->steps = CG_PATTERN_STEP_LIMIT + 1; /* reported like a run out of steps */
+        return false;
     }
-    return n->optional && run_cont(r, pos, k);
+    ++r->depth;
+    const bool found = run_required(r, n, pos, k) || (n->optional && run_cont(r, pos, k));
+    --r->depth;
+    return found;
 }
 
 bool cg_pattern_match_at(const CgRunContext *ctx, const CgCNode *root,
@@ -613,6 +618,7 @@ bool cg_pattern_match_at(const CgRunContext *ctx, const CgCNode *root,
     r.view = view;
     r.root = root;
     r.steps = 0;
+    r.depth = 0;
     r.trace = trace && !trace->budget_only ? trace : NULL;
     r.probe_end = 0;
     r.b.subject = r.b.object = r.b.claimer = NULL;

@@ -37,6 +37,15 @@ typedef struct {
  * hostile sentence cannot make a pattern run for ever. */
 #define CG_PATTERN_STEP_LIMIT 100000u
 
+/* Elements tried inside each other, at most: the matcher recurses once per
+ * element on a match's path, so its stack grows with the pattern.  The
+ * rules loader keeps that path within CG_PATTERN_MAX_LENGTH elements; the
+ * comparator and unit cues a {quantity} runs add their own, hence the
+ * margin.  A run that would go deeper stops as if out of steps (measured:
+ * about 600 bytes of stack a level in an ASan debug build, 260 in a
+ * release one, so 4,000 levels stay within 2.5 MB). */
+#define CG_PATTERN_DEPTH_LIMIT (4u * CG_PATTERN_MAX_LENGTH)
+
 /* A sentence as the patterns see it. */
 typedef struct {
     const CgText *text;

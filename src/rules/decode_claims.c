@@ -25,6 +25,9 @@ static void *grow(void *items, size_t n, size_t size)
 /* One cue phrase, parsed like a pattern phrase; NULL after reporting. */
 static CgPatNode *decode_cue(CgLoader *ld, const CgYNode *node, const char *what)
 {
+    if (node && node->kind == CG_Y_BAD) {
+        return NULL; /* reported already */
+    }
     if (!node || node->kind != CG_Y_SCALAR || !node->text[0]) {
         cg_node_error(ld, node, "%s must be a list of non-empty phrases", what);
         return NULL;

@@ -6,12 +6,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
 
 static const char *const entity_keys[] = {"id", "type", "label", "aliases", "same_as", "note"};
 enum { E_ID, E_TYPE, E_LABEL, E_ALIASES, E_SAME_AS, E_NOTE, E_N, E_REQUIRED = E_ALIASES };
 
-static const char *const alias_keys[] = {"text", "case", "short"};
-enum { A_TEXT, A_CASE, A_SHORT, A_N, A_REQUIRED = A_CASE };
+static const char *const alias_keys[] = {"text", "case", "short", "one_letter"};
+enum { A_TEXT, A_CASE, A_SHORT, A_ONE_LETTER, A_N, A_REQUIRED = A_CASE };
 
 static const char *const predicate_keys[] = {"name", "symmetric", "label", "note"};
 enum { P_NAME, P_SYMMETRIC, P_LABEL, P_NOTE, P_N, P_REQUIRED = P_SYMMETRIC };
@@ -29,8 +31,54 @@ static void push_alias(CgEntity *e, const CgYNode *text, bool exact, bool short_
         (CgAlias){cg_xstrdup(text->text), exact, short_form, text->line, text->col};
 }
 
-/* An alias's text: like any string, but an empty one gets its own advice. */
-static bool alias_text(CgLoader *ld, const CgYNode *node)
+/* The letters and digits of `s` (any script), counting up to 2. */
+static size_t alnum_count(const char *s)
+{
+    const uint8_t *p = (const uint8_t *)s;
+    size_t left = strlen(s), n = 0;
+    while (left && n < 2) {
+        ucs4_t uc;
+        const int len = u8_mbtouc(&uc, p, left);
+        n += uc_is_alnum(uc);
+        p += len;
+        left -= (size_t)len;
+    }
+    return n;
+}
+
+/* A name with no letter or digit (",", ".") would be found at every such
+ * mark of every text: the examples showed dozens of false mentions each. */
+static bool name_has_alnum(CgLoader *ld, const CgYNode *node, const char *what)
+{
+    if (alnum_count(node->text)) {
+        return true;
+    }
+    cg_node_error(ld, node, "%s '%s' has no letter or digit: it would name the entity at "
+                            "every '%s' in the text; write the name as it appears in "
+                            "text, or remove it",
+                  what, node->text, node->text);
+    return false;
+}
+
+/* A one-letter name ("X") names the entity at every initial and list item
+ * with that letter: warned of, unless its alias map says it is meant. */
+static void warn_one_letter(CgLoader *ld, const CgYNode *node, bool is_label)
+{
+    cg_load_warning(ld, node->line, node->col,
+                    is_label ? "label '%s' is a single letter or digit: it will name the "
+                               "entity at every '%s' in the text; give a longer label and, "
+                               "if the letter alone is meant, add it as the alias "
+                               "{text: \"%s\", one_letter: true}"
+                             : "alias '%s' is a single letter or digit: it will name the "
+                               "entity at every '%s' in the text (initials, list items); "
+                               "if that is meant, write {text: \"%s\", one_letter: true}, "
+                               "else remove it or use a longer form",
+                    node->text, node->text, node->text);
+}
+
+/* An alias's text: like any string, but an empty one gets its own advice;
+ * `one_letter` is the map's `one_letter: true`, or -1 for no map. */
+static bool alias_text(CgLoader *ld, const CgYNode *node, int one_letter)
 {
     if (node->kind == CG_Y_SCALAR && (cg_ynull(node) || is_blank(node->text))) {
         cg_node_error(ld, node, "empty alias: write the name as it appears in text, "
@@ -40,7 +88,13 @@ static bool alias_text(CgLoader *ld, const CgYNode *node)
     char *text = NULL;
     const bool ok = cg_ystr(ld, node, "text", &text);
     free(text);
-    return ok;
+    if (!ok || !name_has_alnum(ld, node, "alias")) {
+        return false;
+    }
+    if (alnum_count(node->text) == 1 && one_letter <= 0) {
+        warn_one_letter(ld, node, false);
+    }
+    return true;
 }
 
 static bool alias_case(CgLoader *ld, const CgYNode *node, bool *exact)
@@ -67,9 +121,16 @@ static bool decode_alias_map(CgLoader *ld, const CgYNode *node, CgEntity *e)
 {
     const CgYNode *v[A_N];
     cg_yfields(ld, node, "an alias", alias_keys, A_N, v);
-    bool exact = false, short_form = false;
+    bool exact = false, short_form = false, one_letter = false;
     bool ok = cg_yrequire(ld, node, "this alias", "text", alias_keys, A_REQUIRED, v);
-    ok &= !v[A_TEXT] || alias_text(ld, v[A_TEXT]);
+    ok &= !v[A_ONE_LETTER] || cg_ybool(ld, v[A_ONE_LETTER], "one_letter", &one_letter);
+    ok &= !v[A_TEXT] || alias_text(ld, v[A_TEXT], one_letter);
+    if (ok && one_letter && alnum_count(v[A_TEXT]->text) > 1) {
+        cg_node_error(ld, v[A_ONE_LETTER], "'one_letter: true' marks an alias of one letter "
+                                           "or digit, and '%s' has more: remove the mark",
+                      v[A_TEXT]->text);
+        ok = false;
+    }
     ok &= alias_case(ld, v[A_CASE], &exact);
     ok &= !v[A_SHORT] || cg_ybool(ld, v[A_SHORT], "short", &short_form);
     if (ok) {
@@ -91,7 +152,7 @@ static bool decode_aliases(CgLoader *ld, const CgYNode *const *node, CgEntity *e
             cg_node_error(ld, a, "an alias must be a string or a mapping such as "
                                  "{text: Vova, case: exact}, not a list");
             ok = false;
-        } else if (alias_text(ld, a)) {
+        } else if (alias_text(ld, a, -1)) {
             push_alias(e, a, false, false);
         } else {
             ok = false;
@@ -142,6 +203,12 @@ static bool decode_label(CgLoader *ld, const CgYNode *node, CgEntity *e)
         cg_node_error(ld, node, "'label' is blank: write the entity's name as it appears "
                                 "in text");
         return false;
+    }
+    if (!name_has_alnum(ld, node, "label")) {
+        return false;
+    }
+    if (alnum_count(e->label) == 1) {
+        warn_one_letter(ld, node, true);
     }
     push_alias(e, node, false, false); /* the label is always alias 0 */
     return true;

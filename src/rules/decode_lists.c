@@ -37,9 +37,15 @@ static bool list_name_ok(const char *name)
            strlen(name);
 }
 
-/* One phrase, parsed like a pattern; added to `alt` when it parses. */
-static void list_phrase(CgLoader *ld, const CgYNode *item, const char *name, CgPatNode *alt)
+/* One phrase, parsed like a pattern; added to `alt` when it parses and the
+ * list stays within the parts a pattern may hold (every pattern that uses
+ * it copies it whole).  *parts counts the list's nodes so far. */
+static void list_phrase(CgLoader *ld, const CgYNode *item, const char *name, CgPatNode *alt,
+                        size_t *parts)
 {
+    if (item && item->kind == CG_Y_BAD) {
+        return; /* reported already */
+    }
     if (!item || item->kind != CG_Y_SCALAR || !item->text[0]) {
         cg_node_error(ld, item, "list '%s' must hold non-empty strings (words or phrases)",
                       name);
@@ -54,7 +60,15 @@ static void list_phrase(CgLoader *ld, const CgYNode *item, const char *name, CgP
                       "a phrase of list '%s' does not parse: %s", name, err);
         return;
     }
-    alt->kids = cg_xrealloc(alt->kids, (alt->n_kids + 1) * sizeof *alt->kids);
+    *parts += cg_pattern_size(phrase);
+    if (*parts > CG_PATTERN_MAX_PARTS) {
+        cg_node_error(ld, item, "list '%s' grows past %u parts (words, alternatives, lists "
+                      "spelled out) with this phrase: split it into several lists",
+                      name, CG_PATTERN_MAX_PARTS);
+        cg_pattern_free(phrase);
+        return;
+    }
+    alt->kids = cg_xgrow(alt->kids, &alt->cap_kids, alt->n_kids + 1, sizeof *alt->kids);
     alt->kids[alt->n_kids++] = phrase;
 }
 
@@ -78,8 +92,9 @@ static void list_decode(CgLoader *ld, const CgYNode *key, const CgYNode *value)
     CgPatNode *alt = cg_xcalloc(1, sizeof *alt);
     alt->kind = CG_PAT_ALT;
     alt->col = 1;
-    for (size_t i = 0; i < value->n_kids; ++i) {
-        list_phrase(ld, value->kids[i], name, alt);
+    size_t parts = 1;
+    for (size_t i = 0; i < value->n_kids && parts <= CG_PATTERN_MAX_PARTS; ++i) {
+        list_phrase(ld, value->kids[i], name, alt, &parts);
     }
     CgLists *l = &ld->lists;
     l->nodes = cg_xgrow(l->nodes, &l->cap, l->n + 1, sizeof *l->nodes);

@@ -54,6 +54,20 @@ void cg_load_error(CgLoader *ld, CgStatus st, unsigned line, unsigned col,
     va_end(ap);
 }
 
+void cg_load_warning(CgLoader *ld, unsigned line, unsigned col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    const int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = cg_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+    va_end(ap);
+    cg_diag(ld->sink, CG_SEV_WARNING, CG_OK, ld->file, line, col, "%s", msg);
+    free(msg);
+}
+
 void cg_node_error(CgLoader *ld, const CgYNode *node, const char *fmt, ...)
 {
     va_list ap;

@@ -167,6 +167,29 @@ static void read_scalar(CgYNode *n, const yaml_event_t *ev)
     }
 }
 
+/* A quoted "\0" (or "\x00", "\u0000") puts a NUL inside a string, which
+ * every C string would end at: "Vladimir\0Putin" became the alias
+ * "Vladimir".  No rule needs one, so it is refused where it stands. */
+static bool refuse_nul(CgYReader *r, CgYNode *n, const yaml_event_t *ev)
+{
+    const char *text = (const char *)ev->data.scalar.value;
+    const size_t len = ev->data.scalar.length;
+    const size_t nul = strlen(text);
+    if (nul == len) {
+        return false;
+    }
+    size_t shown = nul > 40 ? 40 : nul;
+    while (shown < nul && shown > 0 && ((unsigned char)text[shown] & 0xC0) == 0x80) {
+        --shown; /* not in the middle of a character */
+    }
+    n->kind = CG_Y_BAD;
+    cg_load_error(r->ld, CG_ERR_SYNTAX, n->line, n->col,
+                  "this string holds a NUL character (an escape such as \\0, \\x00 or "
+                  "\\u0000) %s%.*s%s, which would cut it short there: remove it",
+                  nul ? "after '" : "at its start", (int)shown, text, nul ? "'" : "");
+    return true;
+}
+
 static void refuse_alias(CgYReader *r, CgYNode *n, const yaml_event_t *ev)
 {
     n->kind = CG_Y_BAD;
@@ -189,7 +212,9 @@ static CgYNode *read_node(CgYReader *r, yaml_event_t *ev, unsigned depth)
                       CG_YAML_MAX_DEPTH);
         r->failed = r->ld->yaml_failed = true;
     } else if (ev->type == YAML_SCALAR_EVENT) {
-        read_scalar(n, ev);
+        if (!refuse_nul(r, n, ev)) {
+            read_scalar(n, ev);
+        }
     } else if (ev->type == YAML_ALIAS_EVENT) {
         refuse_alias(r, n, ev);
     } else if (ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT) {

@@ -12,12 +12,15 @@
 
 #define CG_GAP_DEFAULT 5u
 #define CG_GAP_LIMIT 30u
+/* Groups and captures written inside each other. */
+#define CG_PAT_MAX_NESTING 16u
 
 typedef struct {
     const char *src;
     CgPatListFunc lists;
     void *ctx;
     size_t pos;
+    size_t copied; /* parts copied in from word lists so far */
     unsigned err_col;
     char *err;
     size_t err_size;
@@ -34,7 +37,8 @@ static CgPatNode *pat_node(CgPatKind kind, unsigned col)
 
 static void pat_add_kid(CgPatNode *parent, CgPatNode *kid)
 {
-    parent->kids = cg_xrealloc(parent->kids, (parent->n_kids + 1) * sizeof *parent->kids);
+    parent->kids = cg_xgrow(parent->kids, &parent->cap_kids, parent->n_kids + 1,
+                            sizeof *parent->kids);
     parent->kids[parent->n_kids++] = kid;
 }
 
@@ -87,8 +91,29 @@ CgPatNode *cg_pattern_copy(const CgPatNode *node)
     *n = *node;
     n->word = node->word ? cg_xstrdup(node->word) : NULL;
     n->kids = node->n_kids ? cg_xmalloc(node->n_kids * sizeof *n->kids) : NULL;
+    n->cap_kids = node->n_kids;
     for (size_t i = 0; i < node->n_kids; ++i) {
         n->kids[i] = cg_pattern_copy(node->kids[i]);
+    }
+    return n;
+}
+
+/* A list's nodes carry the columns of the list's own phrases, which mean
+ * nothing in the pattern that copies them: errors and `explain` point at
+ * the @NAME instead. */
+static void pat_set_col(CgPatNode *n, unsigned col)
+{
+    n->col = col;
+    for (size_t i = 0; i < n->n_kids; ++i) {
+        pat_set_col(n->kids[i], col);
+    }
+}
+
+size_t cg_pattern_size(const CgPatNode *node)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < node->n_kids; ++i) {
+        n += cg_pattern_size(node->kids[i]);
     }
     return n;
 }
@@ -110,9 +135,19 @@ static CgPatNode *pat_parse_list_ref(CgPatParser *p)
         pat_error(p, start, msg);
         return NULL;
     }
+    p->copied += cg_pattern_size(list);
+    if (p->copied > CG_PATTERN_MAX_PARTS) {
+        char msg[200];
+        snprintf(msg, sizeof msg,
+                 "with word list '@%.*s' this grows past %u parts (words, gaps, slots, "
+                 "alternatives, lists spelled out): use fewer or shorter lists",
+                 (int)(len > 40 ? 40 : len), p->src + p->pos, CG_PATTERN_MAX_PARTS);
+        pat_error(p, start, msg);
+        return NULL;
+    }
     p->pos += len;
     CgPatNode *n = cg_pattern_copy(list);
-    n->col = (unsigned)start + 1;
+    pat_set_col(n, (unsigned)start + 1);
     return n;
 }
 
@@ -121,8 +156,8 @@ static CgPatNode *pat_parse_alt(CgPatParser *p, unsigned depth);
 static CgPatNode *pat_parse_group(CgPatParser *p, unsigned depth)
 {
     const size_t start = p->pos++;
-    if (depth > 16) {
-        pat_error(p, start, "groups are nested too deeply (at most 16 levels)");
+    if (depth > CG_PAT_MAX_NESTING) {
+        pat_error(p, start, "groups and captures are nested too deeply (at most 16 levels)");
         return NULL;
     }
     CgPatNode *alt = pat_parse_alt(p, depth + 1);
@@ -315,6 +350,10 @@ static CgPatNode *pat_parse_suffix(CgPatParser *p)
 static CgPatNode *pat_parse_capture(CgPatParser *p, unsigned depth)
 {
     const size_t start = p->pos++;
+    if (depth > CG_PAT_MAX_NESTING) {
+        pat_error(p, start, "groups and captures are nested too deeply (at most 16 levels)");
+        return NULL;
+    }
     const size_t len = strspn(p->src + p->pos, "abcdefghijklmnopqrstuvwxyz"
                                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
     if (!len || !islower((unsigned char)p->src[p->pos]) || p->src[p->pos + len] != ':') {
@@ -503,15 +542,91 @@ static void pat_check_slots(CgPatParser *p, const CgPatNode *root, CgPatMode mod
     }
 }
 
+/* The first node nested deeper than the limit, or NULL.  Stops there, so
+ * that its own recursion stays within the limit. */
+static const CgPatNode *pat_too_deep(const CgPatNode *n, unsigned depth)
+{
+    if (depth > CG_PATTERN_MAX_DEPTH) {
+        return n;
+    }
+    for (size_t i = 0; i < n->n_kids; ++i) {
+        const CgPatNode *deep = pat_too_deep(n->kids[i], depth + 1);
+        if (deep) {
+            return deep;
+        }
+    }
+    return NULL;
+}
+
+/* The number of elements on the longest path a match may take through `n`
+ * (a sequence adds its elements up, an alternative takes its longest):
+ * the matcher's recursion goes as deep as that.  *over is set to the first
+ * element of a sequence that takes the count past the limit. */
+static size_t pat_length(const CgPatNode *n, const CgPatNode **over)
+{
+    size_t len = 0;
+    for (size_t i = 0; i < n->n_kids; ++i) {
+        const size_t k = pat_length(n->kids[i], over);
+        if (n->kind == CG_PAT_ALT) {
+            len = k > len ? k : len;
+            continue;
+        }
+        len += k;
+        if (len + 1 > CG_PATTERN_MAX_LENGTH && !*over) {
+            *over = n->kids[i];
+        }
+    }
+    return len + 1;
+}
+
+/* The sizes the matcher and the compiler can take without exhausting the
+ * stack or memory, whatever the rule files hold. */
+static void pat_check_limits(CgPatParser *p, const CgPatNode *root)
+{
+    char msg[256];
+    const CgPatNode *deep = pat_too_deep(root, 0);
+    if (deep) {
+        snprintf(msg, sizeof msg,
+                 "nested more than %u levels deep once its word lists are spelled out "
+                 "(lists inside lists inside groups): flatten a list or a group",
+                 CG_PATTERN_MAX_DEPTH);
+        pat_error(p, deep->col - 1, msg);
+        return;
+    }
+    const CgPatNode *over = NULL;
+    const size_t len = pat_length(root, &over);
+    if (over) {
+        snprintf(msg, sizeof msg,
+                 "too long: a match may run through %zu elements (lists spelled out), "
+                 "at most %u are allowed, and here the count passes that: split it into "
+                 "several patterns",
+                 len, CG_PATTERN_MAX_LENGTH);
+        pat_error(p, over->col - 1, msg);
+        return;
+    }
+    const size_t parts = cg_pattern_size(root);
+    if (parts > CG_PATTERN_MAX_PARTS) {
+        snprintf(msg, sizeof msg,
+                 "this grows to %zu parts (words, gaps, slots, alternatives, lists spelled "
+                 "out); at most %u are allowed: split it into several patterns",
+                 parts, CG_PATTERN_MAX_PARTS);
+        pat_error(p, 0, msg);
+    }
+}
+
 static CgStatus pat_parse_top(const char *src, CgPatListFunc lists, void *ctx, CgPatMode mode,
                               CgPatNode **out, unsigned *err_col, char *err, size_t err_size)
 {
-    CgPatParser p = {src, lists, ctx, 0, 0, err, err_size, false};
+    CgPatParser p = {.src = src, .lists = lists, .ctx = ctx, .err = err,
+                     .err_size = err_size};
     CgPatNode *root = pat_parse_alt(&p, 0);
     pat_skip_space(&p);
     if (!p.failed && (p.src[p.pos] == ')' || p.src[p.pos] == ']')) {
         pat_error(&p, p.pos, p.src[p.pos] == ')' ? "')' without a matching '('"
                                                  : "']' without a matching '['");
+    }
+    if (!p.failed) {
+        pat_check_limits(&p, root);
     }
     if (!p.failed) {
         pat_check_slots(&p, root, mode);

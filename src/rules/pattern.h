@@ -78,8 +78,22 @@ struct CgPatNode {
     bool greedy;       /* GAP: the longest reading first */
     CgPatNode **kids;  /* SEQ, ALT; owned */
     size_t n_kids;
+    size_t cap_kids;   /* kids allocated (grown by doubling: a pattern of
+                        * 100,000 elements took minutes under ASan, whose
+                        * realloc always copies) */
     unsigned col;      /* 1-based column in the source string */
 };
+
+/* Limits on a parsed pattern (or phrase), with its word lists spelled
+ * out, so that no rule file can exhaust the stack or memory of the loader
+ * or the matcher, whose recursion goes as deep as a match's path through
+ * the pattern.  The default rules' largest pattern has 9,696 parts, a
+ * longest path of 203 elements and 12 levels (December 2026): the limits
+ * leave a wide margin.  Groups and captures nest at most 16 deep as
+ * written. */
+#define CG_PATTERN_MAX_PARTS 100000u /* nodes of the tree */
+#define CG_PATTERN_MAX_LENGTH 1000u  /* elements on a match's longest path */
+#define CG_PATTERN_MAX_DEPTH 64u     /* levels of the tree */
 
 /* Finds the word list `name` (`len` bytes, without the @): an ALT node the
  * parser copies, or NULL when there is no such list. */
@@ -109,6 +123,9 @@ CgStatus cg_pattern_parse_context(const char *src, CgPatListFunc lists, void *ct
 CgStatus cg_pattern_parse_phrase(const char *src, CgPatListFunc lists, void *ctx,
                                  CgPatNode **out, unsigned *err_col, char *err,
                                  size_t err_size);
+
+/* The number of nodes of the tree `node`. */
+size_t cg_pattern_size(const CgPatNode *node);
 
 /* A deep copy of `node`. */
 CgPatNode *cg_pattern_copy(const CgPatNode *node);

@@ -48,6 +48,10 @@
  * `short: true` (a short form such as a bare surname: it names the entity
  * only after a full alias has named it earlier in the same document; several
  * entities may share a short alias: the one mentioned most so far wins).
+ * A label or alias must hold a letter or digit (",", "." or "--" would name
+ * the entity wherever that punctuation stands); one of a single letter or
+ * digit ("X") is warned of, since it names the entity at every initial and
+ * list item, unless its map says `one_letter: true` (meant as such).
  * A relation's `symmetric` defaults to its predicate's. */
 #ifndef CG_RULES_H
 #define CG_RULES_H

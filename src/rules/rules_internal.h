@@ -120,6 +120,9 @@ typedef struct {
 /* Reports an error at `line`:`col` of the current file and records `st`. */
 void cg_load_error(CgLoader *ld, CgStatus st, unsigned line, unsigned col,
                    const char *fmt, ...) CG_PRINTF(5, 6);
+/* Reports a warning at `line`:`col` of the current file: the rules load. */
+void cg_load_warning(CgLoader *ld, unsigned line, unsigned col, const char *fmt, ...)
+    CG_PRINTF(4, 5);
 /* Reports a rules error at `node` (which may be NULL: no position). */
 void cg_node_error(CgLoader *ld, const CgYNode *node, const char *fmt, ...)
     CG_PRINTF(3, 4);

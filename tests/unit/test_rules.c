@@ -412,7 +412,7 @@ static void test_type_suggestion(void **state)
 {
     (void)state;
     Collector *c = load_string_failing(
-        "entities: [{id: a, type: Person, label: A}]\n"
+        "entities: [{id: a, type: Person, label: Ann}]\n"
         "predicates: [{name: knows}]\n"
         "relations: [{id: r, predicate: knows, subject: Persn, object: Person,"
         " patterns: [\"{subject} knows {object}\"]}]\n",
@@ -428,7 +428,7 @@ static void test_plain_pattern_column(void **state)
 {
     (void)state;
     Collector *c = load_string_failing(
-        "entities: [{id: a, type: P, label: A}]\n"
+        "entities: [{id: a, type: P, label: Ann}]\n"
         "predicates: [{name: knows}]\n"
         "relations:\n"
         "  - id: r\n"
@@ -498,6 +498,9 @@ static const BadCase bad_cases[] = {
      "indentation: use spaces"},
     {"yaml-alias.yaml", CG_ERR_SYNTAX, 7, 11,
      "YAML aliases (*t) are not supported in rule files: write the value out in full"},
+    {"nul-escape.yaml", CG_ERR_SYNTAX, 7, 22,
+     "this string holds a NUL character (an escape such as \\0, \\x00 or \\u0000) after "
+     "'Vladimir', which would cut it short there: remove it"},
     {"not-utf8.yaml", CG_ERR_SYNTAX, 3, 40,
      "this file is not valid UTF-8 text (invalid trailing UTF-8 octet): save it as UTF-8"},
     {"not-a-mapping.yaml", CG_ERR_RULES, 2, 1,
@@ -524,6 +527,9 @@ static const BadCase bad_cases[] = {
      "both 'short: true' if this is a short form such as a surname"},
     {"empty-alias.yaml", CG_ERR_RULES, 6, 23,
      "empty alias: write the name as it appears in text, or remove this entry"},
+    {"alias-no-letter.yaml", CG_ERR_RULES, 6, 23,
+     "alias ',' has no letter or digit: it would name the entity at every ',' in the text; "
+     "write the name as it appears in text, or remove it"},
     {"bad-pattern.yaml", CG_ERR_RULES, 12, 20,
      "a pattern of relation 'at-war' does not parse: '(' is never closed: add ')'"},
     {"undefined-predicate.yaml", CG_ERR_RULES, 8, 16,
