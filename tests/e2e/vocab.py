@@ -12,6 +12,10 @@ not reach is still checked:
     rdf_write.c passes to cg_write_reference);
   - RULES_DIR: the rules' entity types, predicates and [name: ...] captures
     (all written as cg:Name), and which predicates are symmetric.
+It also checks that every declared term has a label and a comment (and a
+property a domain and a range), that the symmetric predicates are
+owl:SymmetricProperty, and that every cg: statement of the first GRAPH fits
+the declared domain and range (entity classes, unions, xsd datatypes).
 Prints one line per problem and exits 1 if there is any.
 """
 import os
@@ -24,6 +28,7 @@ CG = "https://w3id.org/claimgraph/ns#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
 OWL = "http://www.w3.org/2002/07/owl#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 CLASSES = {OWL + "Class", RDFS + "Class"}
 PROPERTIES = {OWL + "ObjectProperty", OWL + "DatatypeProperty", RDF + "Property",
               OWL + "SymmetricProperty"}
@@ -53,6 +58,80 @@ def read_vocab(path):
                 local = m.group(1)[len(CG) + 1:-1]
                 terms.setdefault(local, {}).setdefault(m.group(2)[1:-1], []).append(m.group(3))
     return terms
+
+
+def read_triples(path):
+    """(s, p, o) of an N-Triples (or N-Quads: the graph is dropped) file,
+    IRIs without their <>."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = NT_LINE.match(line.strip())
+            if m:
+                s, p, o = m.group(1), m.group(2)[1:-1], m.group(3)
+                if o.startswith("<") and " " in o:  # N-Quads: o then the graph
+                    o = o.split(" ")[0]
+                out.append((s.strip("<>"), p, o[1:-1] if o.startswith("<") else o))
+    return out
+
+
+def literal_datatype(o):
+    """The datatype of an N-Triples literal, None for an IRI or blank node."""
+    if not o.startswith('"'):
+        return None
+    m = re.search(r'"\^\^<([^>]*)>$', o)
+    if m:
+        return m.group(1)
+    return RDF + "langString" if re.search(r'"@[A-Za-z-]+$', o) else XSD + "string"
+
+
+def class_extension(vocab_triples, node):
+    """The cg: classes whose members belong to class `node`: the class, its
+    subclasses, or the members of an owl:unionOf list."""
+    if node.startswith(CG):
+        local = node[len(CG):]
+        return {local} | {s[len(CG):] for s, p, o in vocab_triples
+                          if p == RDFS + "subClassOf" and o == node}
+    out = set()
+    for s, p, o in vocab_triples:
+        if s == node and p == OWL + "unionOf":
+            item = o
+            while item != RDF + "nil":
+                first = [o2 for s2, p2, o2 in vocab_triples if s2 == item and p2 == RDF + "first"]
+                rest = [o2 for s2, p2, o2 in vocab_triples if s2 == item and p2 == RDF + "rest"]
+                if not first or not rest:
+                    break
+                out |= class_extension(vocab_triples, first[0])
+                item = rest[0]
+    return out
+
+
+def check_domains(vocab_path, graph_path, problems):
+    """Every cg: statement of the graph fits the domain and range declared."""
+    vt = read_triples(vocab_path)
+    decl = {}
+    for s, p, o in vt:
+        if s.startswith(CG) and p in (RDFS + "domain", RDFS + "range"):
+            decl[(s, p)] = o
+    gt = read_triples(graph_path)
+    types = {}
+    for s, p, o in gt:
+        if p == RDF + "type" and o.startswith(CG):
+            types.setdefault(s, set()).add(o[len(CG):])
+    bad = {}
+    for s, p, o in gt:
+        if not p.startswith(CG):
+            continue
+        domain, rng = decl.get((p, RDFS + "domain")), decl.get((p, RDFS + "range"))
+        if domain and not types.get(s, set()) & class_extension(vt, domain):
+            bad.setdefault((p, "domain"), f"{s} (a {', '.join(sorted(types.get(s, []))) or '?'})")
+        if rng and rng.startswith(XSD):
+            if literal_datatype(o) != rng:
+                bad.setdefault((p, "range"), f"{o} (not an {rng.replace(XSD, 'xsd:')})")
+        elif rng and not types.get(o, set()) & class_extension(vt, rng):
+            bad.setdefault((p, "range"), f"{o} (a {', '.join(sorted(types.get(o, []))) or '?'})")
+    for (p, which), example in sorted(bad.items()):
+        problems.append(f"cg:{p[len(CG):]} is written outside its rdfs:{which}, e.g. {example}")
 
 
 def types_of(props):
@@ -184,6 +263,7 @@ def main(argv):
     for local in sorted(set(vocab) - set(every) - NOT_WRITTEN):
         problems.append(f"cg:{local} is declared in vocab/claimgraph.ttl but nothing writes it")
     check_symmetric(vocab, rules_symmetric, written_symmetric(graphs), problems)
+    check_domains(vocab_path, graphs[0], problems)
     for p in problems:
         print(f"vocab: {p}")
     print(f"vocab: {len(vocab)} terms declared; {len(emitted)} written by the test's outputs, "

@@ -9,9 +9,10 @@
 #   - what diff -f patch writes,
 #   - the cg: names spelled in the C sources and made by the default rules
 #     (types, predicates, captures), which the inputs may not reach.
-# It also checks labels, comments, domains and ranges, and that the
-# symmetric predicates are owl:SymmetricProperty; and that the check fails,
-# naming the term, when a term is taken out of the vocabulary.
+# It also checks labels, comments, domains and ranges (and that the graph
+# keeps to them), that the symmetric predicates are owl:SymmetricProperty,
+# and that the check fails, naming the term, when a term is taken out of the
+# vocabulary.
 . "$(dirname "$0")/../lib.sh"
 command -v rapper >/dev/null || fail "rapper is missing: run scripts/install-deps (raptor2-utils)"
 here=$(cd "$(dirname "$0")" && pwd)
