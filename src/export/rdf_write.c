@@ -364,17 +364,17 @@ static raptor_term *cg_decimal_literal(CgRdfWriter *w, const char *value)
     return cg_literal(w, cg_buf_str(&w->text), w->xsd_decimal);
 }
 
-static void cg_write_reference(CgRdfWriter *w, raptor_term *s, const char *slot,
-                               const char *ref, size_t antecedent)
+/* The local names are spelled out whole, as every fixed cg: term here is,
+ * so that tests/e2e/vocab.sh finds them in the source and checks that
+ * vocab/claimgraph.ttl declares them. */
+static void cg_write_reference(CgRdfWriter *w, raptor_term *s, const char *ref_name,
+                               const char *index_name, const char *ref, size_t antecedent)
 {
     if (!ref) {
         return;
     }
-    char local[48];
-    snprintf(local, sizeof local, "%sReference", slot);
-    cg_emit_text(w, s, CG_VOCAB, local, ref);
-    snprintf(local, sizeof local, "%sAntecedentIndex", slot);
-    cg_emit_named(w, s, CG_VOCAB, local, cg_count_literal(w, antecedent));
+    cg_emit_text(w, s, CG_VOCAB, ref_name, ref);
+    cg_emit_named(w, s, CG_VOCAB, index_name, cg_count_literal(w, antecedent));
 }
 
 static raptor_term *cg_true_literal(CgRdfWriter *w)
@@ -402,8 +402,10 @@ static void cg_write_claim(CgRdfWriter *w, const CgGraph *graph, raptor_term *s,
     cg_emit_text(w, s, CG_VOCAB, "claimedByName", c->claimer_text);
     cg_emit_text(w, s, CG_VOCAB, "comparator", c->comparator);
     cg_emit_text(w, s, CG_VOCAB, "unit", c->unit);
-    cg_write_reference(w, s, "subject", c->subject_ref, c->subject_antecedent);
-    cg_write_reference(w, s, "object", c->object_ref, c->object_antecedent);
+    cg_write_reference(w, s, "subjectReference", "subjectAntecedentIndex", c->subject_ref,
+                       c->subject_antecedent);
+    cg_write_reference(w, s, "objectReference", "objectAntecedentIndex", c->object_ref,
+                       c->object_antecedent);
     for (size_t i = 0; i < c->n_captures; ++i) {
         cg_emit_text(w, s, CG_VOCAB, c->capture_names[i], c->capture_values[i]);
     }

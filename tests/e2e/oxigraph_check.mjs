@@ -1,5 +1,6 @@
 // The SPARQL checks of tests/e2e/virtuoso.sh, run in-process on Oxigraph (a
-// second, independent SPARQL engine) over the same examples/queries/*.rq.
+// second, independent SPARQL engine) over the same examples/queries/*.rq;
+// for the symmetric query, also its property-path form.
 //
 //   node oxigraph_check.mjs GRAPH.ttl QUERIES_DIR EVIDENCE_COUNT
 //
@@ -76,6 +77,25 @@ function checkQuotes(store, queriesDir) {
   pass(`${rows.length} quotes for the relation, each found at its offsets in its document`);
 }
 
+// Symmetric relations are written once per pair (the smaller id as subject),
+// so the query asks both directions; the property path cg:metWith|^cg:metWith,
+// which Oxigraph supports, must give the same people.
+function checkSymmetric(store, queriesDir) {
+  const rows = select(store, queriesDir, "symmetric-met-with.rq");
+  const met = rows.map((r) => r.metWith).join(", ");
+  if (met !== "Olaf Scholz") fail(`symmetric-met-with.rq: Putin met [${met}], want [Olaf Scholz]`);
+  const path = store.query(
+    `PREFIX cg: <${VOCAB}> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+     SELECT DISTINCT ?metWith WHERE {
+       <${ENTITY}vladimir-putin> cg:metWith|^cg:metWith ?o . ?o rdfs:label ?metWith
+     } ORDER BY ?metWith`,
+    { use_default_graph_as_union: true },
+  );
+  const viaPath = path.map((row) => row.get("metWith").value).join(", ");
+  if (viaPath !== met) fail(`cg:metWith|^cg:metWith gives [${viaPath}], the UNION [${met}]`);
+  pass(`Vladimir Putin met ${met}, by UNION and by property path`);
+}
+
 const [graphPath, queriesDir, evidence] = process.argv.slice(2);
 if (!graphPath || !queriesDir || evidence === undefined) {
   fail("usage: node oxigraph_check.mjs GRAPH.ttl QUERIES_DIR EVIDENCE_COUNT");
@@ -84,3 +104,4 @@ const store = loadGraph(graphPath);
 checkRelation(store, queriesDir);
 checkEvidenceCount(store, queriesDir, Number(evidence));
 checkQuotes(store, queriesDir);
+checkSymmetric(store, queriesDir);

@@ -1,7 +1,8 @@
 # `claimgraph load` into a real Virtuoso, then the examples/queries/*.rq over
-# HTTP: the shared corpus's relations, its evidence count and a quote with its
-# document come back out.  Also: a refused connection, a wrong password,
-# anonymous writes, and --replace against --add.
+# HTTP: the shared corpus's relations, its evidence count, a quote with its
+# document and a symmetric relation asked both ways round come back out.
+# Also: a refused connection, a wrong password, anonymous writes, and
+# --replace against --add.
 #
 # The test starts Virtuoso itself (Debian's virtuoso-opensource-7-bin, from
 # scripts/install-deps) on loopback, from a throwaway database in $TMP on two
@@ -149,6 +150,17 @@ for line in open(sys.argv[1], encoding="utf-8"):
     if text[int(begin):int(end)] != quote:
         sys.exit(f"{doc}[{begin},{end}) is not the quote {quote!r}")' "$TMP/quotes.tsv" ||
   fail "a quote does not match its document"
+
+# A symmetric relation, written once per pair (olaf-scholz metWith
+# vladimir-putin): the query asks both directions, so Putin's side finds it.
+[ "$(sparql "$QUERIES/symmetric-met-with.rq")" = "Vladimir Putin${T}Olaf Scholz" ] ||
+  fail "symmetric-met-with.rq says '$(sparql "$QUERIES/symmetric-met-with.rq")', want Vladimir Putin met Olaf Scholz"
+cat >"$TMP/path.rq" <<EOF
+PREFIX cg: <$VOCAB>
+SELECT ?o WHERE { <${BASE}entity/vladimir-putin> cg:metWith|^cg:metWith ?o }
+EOF
+[ "$(sparql "$TMP/path.rq")" = "${BASE}entity/olaf-scholz" ] ||
+  fail "the property path cg:metWith|^cg:metWith gives '$(sparql "$TMP/path.rq")', want olaf-scholz"
 
 # --replace twice keeps the graph as it was; --add makes the union; --replace
 # afterwards drops what was added.
