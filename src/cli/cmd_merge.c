@@ -16,7 +16,7 @@ typedef struct {
 static void merge_help(void)
 {
     printf("Usage: claimgraph merge [OPTIONS] GRAPH...\n\n"
-           "Unites graphs written by 'claimgraph build' (Turtle, N-Triples, N-Quads or\n"
+           "Unites graphs written by 'claimgraph build' (Turtle, N-Triples, N-Quads, TriG\n"
            "RDF/XML; the format comes from the extension): entities are merged by id\n"
            "(mention counts add up, aliases are united), documents by path, and every\n"
            "evidence resource is kept.  Merging the graphs of 'build --shard 1/N' ...\n"
@@ -24,7 +24,9 @@ static void merge_help(void)
            "Options:\n"
            "  -o, --output FILE   where to write (- for standard output, the default);\n"
            "                      repeat to write several formats\n"
-           "  -f, --format FMT    turtle, ntriples, nquads, dot, svg, png, pdf or html\n"
+           "  -f, --format FMT    turtle, ntriples, nquads, trig, dot, svg, png, pdf or\n"
+           "                      html; nquads and trig put each document's evidence\n"
+           "                      in a named graph (the document's IRI)\n"
            "                      (default: from the -o extension; turtle for -)\n"
            "  -b, --base IRI      base of the graph's IRIs, an absolute IRI (RFC 3987)\n"
            "                      (default: %s)\n"

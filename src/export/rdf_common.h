@@ -20,6 +20,9 @@
 #define CG_NS_FOAF "http://xmlns.com/foaf/0.1/"
 #define CG_NS_DCTERMS "http://purl.org/dc/terms/"
 
+/* A document's NIF context is its IRI with this fragment. */
+#define CG_CONTEXT_FRAGMENT "#context"
+
 /* Where Raptor's messages go: errors are reported with `status`. */
 typedef struct {
     CgDiagSink *sink;
