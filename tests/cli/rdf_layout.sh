@@ -38,6 +38,17 @@ for f in g.nq g.trig; do
   expect_status 0 "$CG_BIN" merge "$TMP/$f" -o "$TMP/m.nq"
   cmp -s "$TMP/m.nq" "$TMP/g.nq" || fail "merge of $f does not give the build's N-Quads back"
 done
+# Shards (one as N-Quads, one as TriG) merge to one build's bytes.
+expect_status 0 build --shard 1/2 -o "$TMP/s1.nq" examples
+expect_status 0 build --shard 2/2 -o "$TMP/s2.trig" examples
+expect_status 0 "$CG_BIN" merge "$TMP/s1.nq" "$TMP/s2.trig" -o "$TMP/m.nq" -o "$TMP/m.trig"
+cmp -s "$TMP/m.nq" "$TMP/g.nq" && cmp -s "$TMP/m.trig" "$TMP/g.trig" ||
+  fail "merged shards are not one build's N-Quads and TriG"
+# -f trig to standard output; --help names the format.
+expect_status 0 build -f trig -o - examples
+cmp -s "$TMP/stdout" "$TMP/g.trig" || fail "-f trig -o - is not the .trig file"
+expect_status 0 "$CG_BIN" build --help
+grep -q "nquads, trig," "$TMP/stdout" || fail "build --help does not name trig"
 expect_status 0 "$CG_BIN" diff "$TMP/g.nq" "$TMP/g.trig"
 expect_status 0 "$CG_BIN" diff "$TMP/g.nq" "$TMP/h.nq"
 # diff compares quads: a change shows in its document's graph.
