@@ -160,6 +160,10 @@ int cg_cmd_patch(int argc, char **argv)
     if (!cg_format_is_rdf(out.format)) {
         return cg_cli_usage_error("patch", "patch writes RDF: use .ttl, .nt or .nq");
     }
+    if (out.format == CG_FMT_TRIG) { /* Raptor 2 reads TriG, writes none */
+        return cg_cli_usage_error("patch", "patch cannot write TriG: use .nq (N-Quads, the "
+                                           "same named graphs)");
+    }
     CgLoadOptions load = {CG_SYNTAX_TURTLE, o.base};
     if (!patch_syntax(argv[optind], o.from_format, &load.syntax)) {
         return CG_PATCH_TROUBLE;

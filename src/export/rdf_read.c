@@ -343,7 +343,7 @@ static void cg_document_chars(const CgReader *rd, CgGraph *graph, uint32_t doc,
 {
     CgBuf context = CG_BUF_INIT;
     cg_buf_puts(&context, iri);
-    cg_buf_puts(&context, CG_CONTEXT_FRAGMENT);
+    cg_buf_puts(&context, cg_context_suffix(iri));
     const CgResource *c = cg_resource_find(rd, cg_buf_str(&context));
     size_t chars;
     if (c && c->is_context && cg_parse_offset(c->end, &chars)) {

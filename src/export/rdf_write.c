@@ -352,14 +352,15 @@ static raptor_term *cg_document_iri(CgRdfWriter *w, const CgGraphDocument *d)
 }
 
 /* The document's text as NIF sees it: the context every offset is
- * relative to.  A fragment of the document's IRI (the document is the
+ * relative to.  The document's IRI and "#context" (the document is the
  * file, with its path and metadata; the context is the string), the same
  * whether or not the length is known, so that a graph that lacked it
  * (written before contexts were) merges with one that has it. */
 static raptor_term *cg_context_iri(CgRdfWriter *w, const CgGraphDocument *d)
 {
     cg_buf_clear(&w->iri);
-    cg_buf_printf(&w->iri, "%sdocument/%s%s", cg_buf_str(&w->base), d->key, CG_CONTEXT_FRAGMENT);
+    cg_buf_printf(&w->iri, "%sdocument/%s", cg_buf_str(&w->base), d->key);
+    cg_buf_puts(&w->iri, cg_context_suffix(cg_buf_str(&w->iri)));
     return raptor_new_term_from_uri_string(w->world, (const unsigned char *)cg_buf_str(&w->iri));
 }
 

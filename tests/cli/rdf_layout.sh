@@ -12,6 +12,10 @@ build() { "$CG_BIN" build -q --rules rules "$@"; }
 expect_status 0 build -o "$TMP/g.nq" -o "$TMP/g.trig" -o "$TMP/g.nt" -o "$TMP/g.ttl" examples
 # 1. Evidence in its document's graph, NIF contexts and references.
 python3 "$here/rdf_layout.py" "$TMP/g.nq" "$CG_SOURCE_DIR" || fail "the N-Quads layout is wrong"
+# A base ending in '#' (ids after it): still one '#' per IRI.
+expect_status 0 build --base 'http://x.org/ns#' -o "$TMP/hash.nq" examples/02-treaty.txt
+python3 "$here/rdf_layout.py" "$TMP/hash.nq" "$CG_SOURCE_DIR" || fail "the layout is wrong under a '#' base"
+! grep -q "<[^>]*#[^>]*#[^>]*>" "$TMP/hash.nq" || fail "an IRI with two '#' under a '#' base"
 # 2. TriG parses and is the same dataset as the N-Quads; N-Triples and
 #    Turtle hold the same triples with the graph names dropped.
 rapper -q -i trig -o nquads "$TMP/g.trig" | sort >"$TMP/trig.sorted" ||
@@ -68,7 +72,7 @@ grep -q "^A <${BASE}evidence/[0-9a-f]*> <[^>]*> .* $doc \.\$" "$TMP/stdout" ||
 # patch cannot write TriG (Raptor has no TriG writer): it says so.
 "$CG_BIN" diff -f patch "$TMP/e0.nq" "$TMP/e1.nq" >"$TMP/p.rdfp" || true
 expect_status 2 "$CG_BIN" patch "$TMP/e0.nq" "$TMP/p.rdfp" -o "$TMP/p.trig"
-expect_stderr "cannot write TriG here: write N-Quads (.nq)"
+expect_stderr "patch cannot write TriG: use .nq (N-Quads, the same named graphs)"
 expect_status 0 "$CG_BIN" patch "$TMP/e0.nq" "$TMP/p.rdfp" -o "$TMP/p.nq"
 expect_status 0 "$CG_BIN" diff "$TMP/p.nq" "$TMP/e1.nq"
 # 5. Graphs of the previous layout (no NIF context) still read: render,
