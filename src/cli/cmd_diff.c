@@ -23,10 +23,12 @@ typedef struct {
 static void diff_help(void)
 {
     printf("Usage: claimgraph diff [OPTIONS] OLD NEW\n\n"
-           "Compares two RDF graphs (Turtle, N-Triples, N-Quads or RDF/XML) as graphs:\n"
-           "prefixes, order, white space and serialisation style are not changes, and\n"
-           "blank nodes are matched by structure, not by label.  OLD or NEW may be -\n"
-           "for standard input (with --from-format).\n\n"
+           "Compares two RDF graphs (Turtle, N-Triples, N-Quads, TriG or RDF/XML) as\n"
+           "graphs: prefixes, order, white space and serialisation style are not\n"
+           "changes, and blank nodes are matched by structure, not by label.  In\n"
+           "N-Quads and TriG a statement's graph name is part of it: changes show per\n"
+           "graph ('A s p o g .'), and a triple moved to another graph is one removed\n"
+           "and one added.  OLD or NEW may be - for standard input (with --from-format).\n\n"
            "Options:\n"
            "  -f, --format FMT       summary (default): entities, relations and evidence\n"
            "                         added and removed, then each changed relation with\n"
@@ -35,10 +37,10 @@ static void diff_help(void)
            "                         triple, for 'claimgraph patch';\n"
            "                         dot or svg: the union graph, added green, removed\n"
            "                         red and dashed, unchanged grey\n"
-           "      --from-format SYN  turtle, ntriples, nquads or rdfxml for both inputs,\n"
-           "                         or give it twice: for OLD, then for NEW (as\n"
+           "      --from-format SYN  turtle, ntriples, nquads, trig or rdfxml for both\n"
+           "                         inputs, or give it twice: for OLD, then for NEW (as\n"
            "                         diff --label); default: from each extension\n"
-           "                         (.ttl .nt .nq .rdf)\n"
+           "                         (.ttl .nt .nq .trig .rdf)\n"
            "      --base IRI         base for relative IRIs in both, an absolute\n"
            "                         IRI (RFC 3987; default: %s)\n"
            "  -o, --output FILE      write there (atomically) instead of standard output\n"
@@ -102,7 +104,7 @@ static bool diff_syntax(const char *cmd, const char *path, const char *from_form
 {
     if (from_format) {
         if (cg_diff_syntax_from_name(from_format, out)) {
-            cg_cli_usage_error(cmd, "unknown syntax '%s' (use turtle, ntriples, nquads or "
+            cg_cli_usage_error(cmd, "unknown syntax '%s' (use turtle, ntriples, nquads, trig or "
                                     "rdfxml)", from_format);
             return false;
         }

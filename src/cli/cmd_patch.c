@@ -29,8 +29,8 @@ static void patch_help(void)
            "  -o, --output FILE      the patched graph: .ttl .nt or .nq (required;\n"
            "                         - writes Turtle to standard output)\n"
            "  -f, --format FMT       turtle, ntriples or nquads (default: from -o)\n"
-           "      --from-format SYN  syntax of OLD: turtle, ntriples, nquads or rdfxml\n"
-           "                         (default: from its extension)\n"
+           "      --from-format SYN  syntax of OLD: turtle, ntriples, nquads, trig or\n"
+           "                         rdfxml (default: from its extension)\n"
            "      --base IRI         base for relative IRIs in OLD, an absolute\n"
            "                         IRI (RFC 3987; default: %s)\n"
            "  -h, --help             this help\n\n"
@@ -82,13 +82,13 @@ static int patch_parse(int argc, char **argv, CgPatchOptions *o)
 static bool patch_syntax(const char *path, const char *from_format, CgSyntax *out)
 {
     if (from_format && cg_diff_syntax_from_name(from_format, out)) {
-        cg_cli_usage_error("patch", "unknown syntax '%s' (use turtle, ntriples, nquads or "
+        cg_cli_usage_error("patch", "unknown syntax '%s' (use turtle, ntriples, nquads, trig or "
                                     "rdfxml)", from_format);
         return false;
     }
     if (!from_format && cg_diff_syntax_from_path(path, out)) {
         cg_cli_usage_error("patch", "cannot tell the syntax of '%s' from its extension (.ttl "
-                                    ".nt .nq .rdf); give --from-format", path);
+                                    ".nt .nq .trig .rdf); give --from-format", path);
         return false;
     }
     return true;
@@ -159,6 +159,10 @@ int cg_cmd_patch(int argc, char **argv)
     }
     if (!cg_format_is_rdf(out.format)) {
         return cg_cli_usage_error("patch", "patch writes RDF: use .ttl, .nt or .nq");
+    }
+    if (out.format == CG_FMT_TRIG) { /* Raptor 2 reads TriG, writes none */
+        return cg_cli_usage_error("patch", "patch cannot write TriG: use .nq (N-Quads, the "
+                                           "same named graphs)");
     }
     CgLoadOptions load = {CG_SYNTAX_TURTLE, o.base};
     if (!patch_syntax(argv[optind], o.from_format, &load.syntax)) {

@@ -44,7 +44,7 @@ bool cg_cli_output_format(const char *cmd, const char *path, const char *format_
     if (format_name) {
         if (cg_format_from_name(format_name, &out->format)) {
             cg_cli_usage_error(cmd, "unknown format '%s' (use turtle, ntriples, nquads, "
-                                    "dot, svg, png, pdf or html)", format_name);
+                                    "trig, dot, svg, png, pdf or html)", format_name);
             return false;
         }
         return true;
@@ -55,7 +55,7 @@ bool cg_cli_output_format(const char *cmd, const char *path, const char *format_
     }
     if (cg_format_from_path(path, &out->format)) {
         cg_cli_usage_error(cmd, "cannot tell the format of '%s' from its extension "
-                                "(.ttl .nt .nq .dot .svg .png .pdf .html); give -f FORMAT", path);
+                                "(.ttl .nt .nq .trig .dot .svg .png .pdf .html); give -f FORMAT", path);
         return false;
     }
     return true;

@@ -1,6 +1,6 @@
 /* diff/: compare two RDF graphs as graphs, and apply the difference.
  *
- * Files are parsed with Raptor2 (Turtle, N-Triples, N-Quads, RDF/XML) into
+ * Files are parsed with Raptor2 (Turtle, N-Triples, N-Quads, TriG, RDF/XML) into
  * a CgRdfGraph: every term is interned once in a CgTermTable shared by the
  * graphs being compared, and the graph is a sorted array of integer quads
  * (subject, predicate, object, graph name; 0 is the default graph).  Terms
@@ -81,11 +81,17 @@
  * both files, so that they compare as written. */
 #define CG_DIFF_DEFAULT_BASE "file:///"
 
-typedef enum { CG_SYNTAX_TURTLE, CG_SYNTAX_NTRIPLES, CG_SYNTAX_NQUADS, CG_SYNTAX_RDFXML } CgSyntax;
+typedef enum {
+    CG_SYNTAX_TURTLE,
+    CG_SYNTAX_NTRIPLES,
+    CG_SYNTAX_NQUADS,
+    CG_SYNTAX_RDFXML,
+    CG_SYNTAX_TRIG
+} CgSyntax;
 
-/* "turtle", "ntriples", "nquads", "rdfxml" (also "ttl", "nt", "nq", "rdf", "xml"). */
+/* "turtle", "ntriples", "nquads", "rdfxml", "trig" (also "ttl", "nt", "nq", "rdf", "xml"). */
 CgStatus cg_diff_syntax_from_name(const char *name, CgSyntax *out);
-/* From the extension: .ttl .nt .nq .rdf .xml .owl; CG_FAILURE when unknown. */
+/* From the extension: .ttl .nt .nq .trig .rdf .xml .owl; CG_FAILURE when unknown. */
 CgStatus cg_diff_syntax_from_path(const char *path, CgSyntax *out);
 
 /* The terms of the graphs compared with one another. */

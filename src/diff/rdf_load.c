@@ -24,6 +24,7 @@ static const CgSyntaxName cg_syntax_names[] = {
     {"ttl", CG_SYNTAX_TURTLE},    {"nt", CG_SYNTAX_NTRIPLES},
     {"nq", CG_SYNTAX_NQUADS},     {"rdf", CG_SYNTAX_RDFXML},
     {"xml", CG_SYNTAX_RDFXML},    {"owl", CG_SYNTAX_RDFXML},
+    {"trig", CG_SYNTAX_TRIG},
 };
 
 #define CG_N_SYNTAX_NAMES (sizeof cg_syntax_names / sizeof cg_syntax_names[0])
@@ -51,7 +52,8 @@ CgStatus cg_diff_syntax_from_path(const char *path, CgSyntax *out)
 }
 
 /* Raptor's own names, in CgSyntax order. */
-static const char *const cg_raptor_parsers[] = {"turtle", "ntriples", "nquads", "rdfxml"};
+static const char *const cg_raptor_parsers[] = {"turtle", "ntriples", "nquads", "rdfxml",
+                                                "trig"};
 
 /* The IRI last seen at one position of a statement: consecutive triples
  * mostly share their subject (and often their predicate), and a byte

@@ -247,6 +247,12 @@ static CgStatus cg_check_format(const CgRdfGraph *g, CgFormat format, CgDiagSink
                 cg_format_name(format));
         return CG_ERR_USAGE;
     }
+    if (format == CG_FMT_TRIG) {
+        /* Raptor 2 reads TriG but has no TriG writer. */
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_USAGE, NULL, 0, 0,
+                "cannot write TriG here: write N-Quads (.nq), which holds the same dataset");
+        return CG_ERR_USAGE;
+    }
     if (format != CG_FMT_NQUADS && cg_has_named_graphs(g)) {
         cg_diag(sink, CG_SEV_ERROR, CG_ERR_USAGE, NULL, 0, 0,
                 "the graph has quads in named graphs, which %s cannot hold: write N-Quads",

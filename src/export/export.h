@@ -37,18 +37,22 @@ typedef enum {
     CG_FMT_SVG,
     CG_FMT_PNG,
     CG_FMT_PDF,
-    CG_FMT_HTML /* a one-file report: the SVG diagram and a searchable table */
+    CG_FMT_HTML, /* a one-file report: the SVG diagram and a searchable table */
+    CG_FMT_TRIG  /* Turtle with named graphs: each document's evidence in its own */
 } CgFormat;
 
-/* "turtle", "ntriples", "nquads", "dot", "svg", "png", "pdf", "html" (also
- * "ttl", "nt", "nq", "gv", "htm"). */
+/* "turtle", "ntriples", "nquads", "trig", "dot", "svg", "png", "pdf",
+ * "html" (also "ttl", "nt", "nq", "gv", "htm"). */
 CgStatus cg_format_from_name(const char *name, CgFormat *out);
-/* From a file name's extension: .ttl .nt .nq .dot .gv .svg .png .pdf .html */
+/* From a file name's extension: .ttl .nt .nq .trig .dot .gv .svg .png .pdf .html */
 CgStatus cg_format_from_path(const char *path, CgFormat *out);
 const char *cg_format_name(CgFormat format);
 bool cg_format_is_rdf(CgFormat format);
 
-/* Writes `graph` (finished) as RDF to `stream`. */
+/* Writes `graph` (finished) as RDF to `stream`.  Every format holds the
+ * same statements; N-Quads and TriG put each document's NIF context and
+ * evidence in a named graph whose IRI is the document's, the rest in the
+ * default graph. */
 CgStatus cg_export_rdf(const CgGraph *graph, const char *base, CgFormat format, FILE *stream,
                        CgDiagSink *sink);
 

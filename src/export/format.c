@@ -12,7 +12,7 @@ typedef struct {
 /* Canonical names first: cg_format_name returns the first match. */
 static const CgFormatName cg_format_names[] = {
     {"turtle", CG_FMT_TURTLE}, {"ntriples", CG_FMT_NTRIPLES}, {"nquads", CG_FMT_NQUADS},
-    {"dot", CG_FMT_DOT},       {"svg", CG_FMT_SVG},           {"png", CG_FMT_PNG},
+    {"trig", CG_FMT_TRIG},     {"dot", CG_FMT_DOT},       {"svg", CG_FMT_SVG},           {"png", CG_FMT_PNG},
     {"pdf", CG_FMT_PDF},       {"html", CG_FMT_HTML},         {"ttl", CG_FMT_TURTLE},
     {"nt", CG_FMT_NTRIPLES},   {"nq", CG_FMT_NQUADS},         {"gv", CG_FMT_DOT},
     {"htm", CG_FMT_HTML},
@@ -58,5 +58,6 @@ const char *cg_format_name(CgFormat format)
 
 bool cg_format_is_rdf(CgFormat format)
 {
-    return format == CG_FMT_TURTLE || format == CG_FMT_NTRIPLES || format == CG_FMT_NQUADS;
+    return format == CG_FMT_TURTLE || format == CG_FMT_NTRIPLES || format == CG_FMT_NQUADS ||
+           format == CG_FMT_TRIG;
 }

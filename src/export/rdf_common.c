@@ -80,3 +80,8 @@ void cg_iri_segment_decode(CgBuf *buf, const char *s, size_t len)
         }
     }
 }
+
+const char *cg_context_suffix(const char *document_iri)
+{
+    return strchr(document_iri, '#') ? "/context" : "#context";
+}

@@ -20,6 +20,11 @@
 #define CG_NS_FOAF "http://xmlns.com/foaf/0.1/"
 #define CG_NS_DCTERMS "http://purl.org/dc/terms/"
 
+/* What makes a document's IRI its NIF context's: the fragment "#context",
+ * or "/context" when the IRI has a fragment already (a --base ending in
+ * '#'), since an IRI holds one '#' at most. */
+const char *cg_context_suffix(const char *document_iri);
+
 /* Where Raptor's messages go: errors are reported with `status`. */
 typedef struct {
     CgDiagSink *sink;

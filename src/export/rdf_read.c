@@ -18,7 +18,7 @@
 typedef struct {
     char *iri;
     char *type;   /* local name of its first class in CG_VOCAB */
-    bool is_evidence, is_document, is_symmetric;
+    bool is_evidence, is_document, is_symmetric, is_context;
     char *label, *path, *quote, *rule, *quantity, *begin, *end, *mentions;
     char *rdf_subject, *rdf_predicate, *rdf_object, *derived_from;
     /* a claim (evidence) */
@@ -184,6 +184,8 @@ static void cg_add_type(CgResource *r, const char *type)
         r->is_document = true;
     } else if (!strcmp(type, CG_NS_OWL "SymmetricProperty")) {
         r->is_symmetric = true;
+    } else if (!strcmp(type, CG_NS_NIF "Context")) {
+        r->is_context = true;
     } else if (cg_has_prefix(type, CG_VOCAB) && !r->type) {
         r->type = cg_xstrdup(type + strlen(CG_VOCAB));
     }
@@ -332,6 +334,24 @@ static void cg_build_entities(CgReader *rd, CgGraph *graph)
     cg_buf_free(&type);
 }
 
+static bool cg_parse_offset(const char *s, size_t *out);
+
+/* The document's length, from its NIF context's end; graphs written
+ * before contexts were have none, and the length stays unknown. */
+static void cg_document_chars(const CgReader *rd, CgGraph *graph, uint32_t doc,
+                              const char *iri)
+{
+    CgBuf context = CG_BUF_INIT;
+    cg_buf_puts(&context, iri);
+    cg_buf_puts(&context, cg_context_suffix(iri));
+    const CgResource *c = cg_resource_find(rd, cg_buf_str(&context));
+    size_t chars;
+    if (c && c->is_context && cg_parse_offset(c->end, &chars)) {
+        cg_graph_set_document_chars(graph, doc, chars);
+    }
+    cg_buf_free(&context);
+}
+
 /* A document without cg:path (not one of ours) is known by its IRI. */
 static uint32_t cg_document_of(const CgReader *rd, CgGraph *graph, const char *iri)
 {
@@ -346,6 +366,7 @@ static uint32_t cg_document_of(const CgReader *rd, CgGraph *graph, const char *i
             cg_graph_set_document_meta(graph, doc, meta[i][0], meta[i][1]);
         }
     }
+    cg_document_chars(rd, graph, doc, iri);
     return doc;
 }
 
@@ -448,7 +469,8 @@ static void cg_build_relations(CgReader *rd, CgGraph *graph)
 static const char *cg_parser_name(const char *path)
 {
     static const char *const names[][2] = {
-        {".ttl", "turtle"}, {".nt", "ntriples"}, {".nq", "nquads"}, {".rdf", "rdfxml"}};
+        {".ttl", "turtle"}, {".nt", "ntriples"}, {".nq", "nquads"}, {".rdf", "rdfxml"},
+        {".trig", "trig"}};
     const char *dot = strrchr(path, '.');
     for (size_t i = 0; dot && i < sizeof names / sizeof names[0]; ++i) {
         if (!strcmp(dot, names[i][0])) {

@@ -13,7 +13,9 @@ struct CgRdfStream {
     char *(*prefixes)[2];   /* Turtle only: {prefix, namespace}, owned */
     size_t *ns_len;         /* per prefix, the namespace's length */
     size_t n_prefixes;
-    bool turtle;
+    CgRdfSyntax syntax;
+    bool turtle;            /* Turtle or TriG: prefixes, abbreviations */
+    raptor_term *graph;     /* N-Quads and TriG: the current graph, or NULL */
     raptor_term *subject;   /* of the statement before, Turtle only */
     raptor_term *predicate;
     raptor_uri *rdf_type;
@@ -41,10 +43,12 @@ static void stream_puts(CgRdfStream *s, const char *text)
 static void stream_escaped(CgRdfStream *s, const unsigned char *text, size_t len, bool iri,
                            bool utf8);
 
-CgRdfStream *cg_rdf_stream_new(raptor_world *world, FILE *out, bool turtle,
+CgRdfStream *cg_rdf_stream_new(raptor_world *world, FILE *out, CgRdfSyntax syntax,
                                const char *const (*prefixes)[2], size_t n)
 {
     CgRdfStream *s = cg_xcalloc(1, sizeof *s);
+    const bool turtle = syntax == CG_RDF_TURTLE || syntax == CG_RDF_TRIG;
+    s->syntax = syntax;
     s->turtle = turtle;
     s->io = raptor_new_iostream_from_handler(world, out, &cg_file_handler);
     s->rdf_type = raptor_new_uri(world, (const unsigned char *)CG_NS_RDF "type");
@@ -258,6 +262,42 @@ static int stream_turtle(CgRdfStream *s, const raptor_term *subject,
     return rc | stream_term(s, object);
 }
 
+/* Ends the statement open in Turtle or TriG (the next subject starts
+ * afresh), and TriG's graph block. */
+static void stream_close_block(CgRdfStream *s)
+{
+    if (s->turtle && s->subject) {
+        stream_puts(s, " .\n");
+        raptor_free_term(s->subject);
+        s->subject = NULL;
+    }
+    if (s->predicate) {
+        raptor_free_term(s->predicate);
+        s->predicate = NULL;
+    }
+    if (s->syntax == CG_RDF_TRIG && s->graph) {
+        stream_puts(s, "}\n");
+    }
+}
+
+void cg_rdf_stream_graph(CgRdfStream *s, const raptor_term *graph)
+{
+    if (s->syntax == CG_RDF_NTRIPLES || s->syntax == CG_RDF_TURTLE ||
+        (graph ? stream_same(s->graph, graph) : !s->graph)) {
+        return;
+    }
+    stream_close_block(s);
+    if (s->graph) {
+        raptor_free_term(s->graph);
+    }
+    s->graph = graph ? raptor_term_copy((raptor_term *)graph) : NULL;
+    if (s->syntax == CG_RDF_TRIG && s->graph) {
+        stream_puts(s, "\n");
+        stream_term(s, s->graph);
+        stream_puts(s, " {");
+    }
+}
+
 int cg_rdf_stream_write(CgRdfStream *s, const raptor_term *subject,
                         const raptor_term *predicate, const raptor_term *object)
 {
@@ -269,15 +309,17 @@ int cg_rdf_stream_write(CgRdfStream *s, const raptor_term *subject,
     rc |= stream_term(s, predicate);
     raptor_iostream_write_byte(' ', s->io);
     rc |= stream_term(s, object);
+    if (s->graph) {
+        raptor_iostream_write_byte(' ', s->io);
+        rc |= stream_term(s, s->graph);
+    }
     stream_puts(s, " .\n");
     return rc;
 }
 
 int cg_rdf_stream_end(CgRdfStream *s)
 {
-    if (s->turtle && s->subject) {
-        stream_puts(s, " .\n");
-    }
+    stream_close_block(s);
     return 0;
 }
 
@@ -291,6 +333,9 @@ void cg_rdf_stream_free(CgRdfStream *s)
     }
     if (s->predicate) {
         raptor_free_term(s->predicate);
+    }
+    if (s->graph) {
+        raptor_free_term(s->graph);
     }
     for (size_t i = 0; i < s->n_prefixes; ++i) {
         free(s->prefixes[i][0]);

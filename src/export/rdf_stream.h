@@ -17,11 +17,24 @@
 
 typedef struct CgRdfStream CgRdfStream;
 
-/* A writer of N-Triples (`turtle` false) or Turtle with the `n` prefixes
- * of `prefixes` ({prefix, namespace IRI} pairs, copied), or NULL when
- * Raptor cannot be set up. */
-CgRdfStream *cg_rdf_stream_new(raptor_world *world, FILE *out, bool turtle,
+/* The line syntaxes (one statement a line) and the abbreviated ones. */
+typedef enum {
+    CG_RDF_NTRIPLES,
+    CG_RDF_NQUADS,
+    CG_RDF_TURTLE,
+    CG_RDF_TRIG
+} CgRdfSyntax;
+
+/* A writer of `syntax`; Turtle and TriG with the `n` prefixes of
+ * `prefixes` ({prefix, namespace IRI} pairs, copied).  NULL when Raptor
+ * cannot be set up. */
+CgRdfStream *cg_rdf_stream_new(raptor_world *world, FILE *out, CgRdfSyntax syntax,
                                const char *const (*prefixes)[2], size_t n);
+/* The graph the statements written next belong to: NULL (the start) is
+ * the default graph.  N-Triples and Turtle have none but the default
+ * graph and ignore it; N-Quads writes it on each line, TriG opens a
+ * `GRAPH { ... }` block.  The term is copied. */
+void cg_rdf_stream_graph(CgRdfStream *s, const raptor_term *graph);
 /* Writes one statement; the terms are borrowed.  Every Unicode scalar
  * value is written (bytes that are not UTF-8 as U+FFFD); returns non-zero
  * only for a term of a kind it cannot write. */

@@ -37,6 +37,9 @@ typedef enum {
     CG_T_SYMMETRIC,
     CG_T_ALIAS,
     CG_T_MENTION_COUNT,
+    CG_T_NIF_CONTEXT,
+    CG_T_REFERENCE_CONTEXT,
+    CG_T_SOURCE_URL,
     CG_N_TERMS
 } CgTermId;
 
@@ -48,6 +51,7 @@ static const char *const cg_term_iris[CG_N_TERMS] = {
     CG_VOCAB "quantityValue", CG_VOCAB "path",          CG_VOCAB "Evidence",
     CG_NS_RDF "Statement",    CG_VOCAB "Document",      CG_NS_FOAF "Document",
     CG_NS_OWL "SymmetricProperty", CG_VOCAB "alias",      CG_VOCAB "mentionCount",
+    CG_NS_NIF "Context",      CG_NS_NIF "referenceContext", CG_NS_NIF "sourceUrl",
 };
 
 typedef struct {
@@ -86,12 +90,13 @@ static void cg_set_base(CgRdfWriter *w, const char *base)
     }
 }
 
-/* Only Turtle abbreviates; the line formats have no prefixes, and an
- * N-Triples line is an N-Quads line in the default graph. */
+/* Only Turtle and TriG abbreviate; the line formats have no prefixes. */
 static CgRdfStream *cg_open_stream(CgRdfWriter *w, CgFormat format, FILE *stream)
 {
-    if (format != CG_FMT_TURTLE) {
-        return cg_rdf_stream_new(w->world, stream, false, NULL, 0);
+    if (format == CG_FMT_NTRIPLES || format == CG_FMT_NQUADS) {
+        return cg_rdf_stream_new(w->world, stream,
+                                 format == CG_FMT_NQUADS ? CG_RDF_NQUADS : CG_RDF_NTRIPLES,
+                                 NULL, 0);
     }
     CgBuf iris[CG_N_BASE_PREFIXES] = {{0}};
     const char *prefixes[CG_N_PREFIXES + CG_N_BASE_PREFIXES][2];
@@ -101,7 +106,8 @@ static CgRdfStream *cg_open_stream(CgRdfWriter *w, CgFormat format, FILE *stream
         prefixes[CG_N_PREFIXES + i][0] = cg_base_prefixes[i][0];
         prefixes[CG_N_PREFIXES + i][1] = cg_buf_str(&iris[i]);
     }
-    CgRdfStream *out = cg_rdf_stream_new(w->world, stream, true,
+    CgRdfStream *out = cg_rdf_stream_new(w->world, stream,
+                                         format == CG_FMT_TRIG ? CG_RDF_TRIG : CG_RDF_TURTLE,
                                          (const char *const(*)[2])prefixes,
                                          CG_N_PREFIXES + CG_N_BASE_PREFIXES);
     for (size_t i = 0; i < CG_N_BASE_PREFIXES; ++i) {
@@ -340,9 +346,42 @@ static void cg_emit_text(CgRdfWriter *w, raptor_term *s, const char *ns, const c
     }
 }
 
+static raptor_term *cg_document_iri(CgRdfWriter *w, const CgGraphDocument *d)
+{
+    return cg_iri(w, cg_buf_str(&w->base), "document/", d->key);
+}
+
+/* The document's text as NIF sees it: the context every offset is
+ * relative to.  The document's IRI and "#context" (the document is the
+ * file, with its path and metadata; the context is the string), the same
+ * whether or not the length is known, so that a graph that lacked it
+ * (written before contexts were) merges with one that has it. */
+static raptor_term *cg_context_iri(CgRdfWriter *w, const CgGraphDocument *d)
+{
+    cg_buf_clear(&w->iri);
+    cg_buf_printf(&w->iri, "%sdocument/%s", cg_buf_str(&w->base), d->key);
+    cg_buf_puts(&w->iri, cg_context_suffix(cg_buf_str(&w->iri)));
+    return raptor_new_term_from_uri_string(w->world, (const unsigned char *)cg_buf_str(&w->iri));
+}
+
+/* No nif:isString: it would copy every document into the graph; the
+ * offsets and nif:sourceUrl (the document, whose cg:path names the file)
+ * say where the text is. */
+static void cg_write_context(CgRdfWriter *w, const CgGraphDocument *d)
+{
+    raptor_term *s = cg_context_iri(w, d);
+    cg_emit(w, s, CG_T_TYPE, cg_term(w, CG_T_NIF_CONTEXT));
+    cg_emit(w, s, CG_T_BEGIN, cg_count_literal(w, 0));
+    if (d->has_chars) {
+        cg_emit(w, s, CG_T_END, cg_count_literal(w, d->chars));
+    }
+    cg_emit(w, s, CG_T_SOURCE_URL, cg_document_iri(w, d));
+    cg_free_term(s);
+}
+
 static void cg_write_document(CgRdfWriter *w, const CgGraphDocument *d)
 {
-    raptor_term *s = cg_iri(w, cg_buf_str(&w->base), "document/", d->key);
+    raptor_term *s = cg_document_iri(w, d);
     cg_emit(w, s, CG_T_TYPE, cg_term(w, CG_T_DOCUMENT));
     cg_emit(w, s, CG_T_TYPE, cg_term(w, CG_T_FOAF_DOCUMENT));
     cg_emit(w, s, CG_T_PATH, cg_literal(w, d->path, NULL));
@@ -423,12 +462,14 @@ static void cg_write_quote_cut(CgRdfWriter *w, raptor_term *s, const CgGraphClai
 }
 
 /* What the evidence says and where: quote, offsets, rule, capture. */
-static void cg_write_evidence_text(CgRdfWriter *w, raptor_term *s, const CgGraphEvidence *ev)
+static void cg_write_evidence_text(CgRdfWriter *w, raptor_term *s, const CgGraphEvidence *ev,
+                                   const CgGraphDocument *doc)
 {
     cg_emit(w, s, CG_T_QUOTE, cg_literal(w, ev->quote, NULL));
     cg_write_quote_cut(w, s, &ev->claim);
     cg_emit(w, s, CG_T_BEGIN, cg_count_literal(w, ev->begin));
     cg_emit(w, s, CG_T_END, cg_count_literal(w, ev->end));
+    cg_emit(w, s, CG_T_REFERENCE_CONTEXT, cg_context_iri(w, doc));
     cg_emit(w, s, CG_T_RULE, cg_literal(w, ev->rule, NULL));
     if (!ev->quantity) {
         return;
@@ -449,9 +490,9 @@ static void cg_write_evidence(CgRdfWriter *w, const CgGraph *graph, const CgGrap
     cg_emit(w, s, CG_T_SUBJECT, cg_entity_iri(w, graph, ev->subject));
     cg_emit(w, s, CG_T_PREDICATE, cg_iri(w, CG_VOCAB, "", ev->predicate));
     cg_emit(w, s, CG_T_OBJECT, cg_entity_iri(w, graph, ev->object));
-    cg_emit(w, s, CG_T_DERIVED_FROM, cg_iri(w, cg_buf_str(&w->base), "document/",
-                                            cg_graph_document(graph, ev->document)->key));
-    cg_write_evidence_text(w, s, ev);
+    const CgGraphDocument *doc = cg_graph_document(graph, ev->document);
+    cg_emit(w, s, CG_T_DERIVED_FROM, cg_document_iri(w, doc));
+    cg_write_evidence_text(w, s, ev, doc);
     cg_write_claim(w, graph, s, &ev->claim);
     cg_free_term(s);
 }
@@ -471,9 +512,23 @@ static void cg_write_graph(CgRdfWriter *w, const CgGraph *graph)
     for (size_t i = 0; i < cg_graph_document_count(graph); ++i) {
         cg_write_document(w, cg_graph_document(graph, i));
     }
-    for (size_t i = 0; i < cg_graph_evidence_count(graph); ++i) {
-        cg_write_evidence(w, graph, cg_graph_evidence(graph, i));
+    /* Then each document's graph (N-Quads, TriG; its IRI is the
+     * document's): its NIF context and the evidence derived from it, which
+     * the finished graph keeps in document order. */
+    const size_t n_evidence = cg_graph_evidence_count(graph);
+    size_t e = 0;
+    for (size_t i = 0; i < cg_graph_document_count(graph); ++i) {
+        const CgGraphDocument *d = cg_graph_document(graph, i);
+        raptor_term *g = cg_document_iri(w, d);
+        cg_rdf_stream_graph(w->out, g);
+        cg_free_term(g);
+        cg_write_context(w, d);
+        for (; e < n_evidence && cg_graph_evidence(graph, e)->document == i; ++e) {
+            cg_write_evidence(w, graph, cg_graph_evidence(graph, e));
+        }
     }
+    w->failed |= e != n_evidence; /* never silently drop one: graph not finished */
+    cg_rdf_stream_graph(w->out, NULL);
 }
 
 CgStatus cg_export_rdf(const CgGraph *graph, const char *base, CgFormat format, FILE *stream,

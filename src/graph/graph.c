@@ -151,6 +151,14 @@ void cg_graph_set_document_meta(CgGraph *graph, uint32_t document, const char *f
     }
 }
 
+void cg_graph_set_document_chars(CgGraph *graph, uint32_t document, size_t chars)
+{
+    if (document < graph->n_documents) {
+        graph->documents[document].chars = chars;
+        graph->documents[document].has_chars = true;
+    }
+}
+
 /* Paths are kept as valid UTF-8, as RDF will write them: two paths that
  * differ only in bytes that are not UTF-8 are one document, here and once
  * written and read back. */

@@ -31,6 +31,8 @@ typedef struct {
     char *url;
     char *published;  /* a date as written in the metadata, e.g. 2024-11-01 */
     char *outlet;
+    size_t chars;     /* its length in characters (the unit of the offsets) */
+    bool has_chars;   /* false when unknown: read from a graph that lacks it */
 } CgGraphDocument;
 
 #define CG_GRAPH_NONE UINT32_MAX
@@ -93,6 +95,10 @@ uint32_t cg_graph_add_document(CgGraph *graph, const char *path);
  * "outlet"; others are ignored) to a copy of `value`. */
 void cg_graph_set_document_meta(CgGraph *graph, uint32_t document, const char *field,
                                 const char *value);
+
+/* Records the document's length in characters (Unicode code points, the
+ * unit of every begin/end offset), written as its NIF context's end. */
+void cg_graph_set_document_chars(CgGraph *graph, uint32_t document, size_t chars);
 
 /* Adds an entity by id (strings copied) and returns its index; adding an id
  * again returns the existing index and leaves its fields as they were.

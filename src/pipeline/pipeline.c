@@ -284,6 +284,18 @@ void cg_doc_result_free(CgDocResult *result)
     }
 }
 
+/* The text's length in characters, the unit of every offset (the guard
+ * let only UTF-8 through, so each byte that does not continue a sequence
+ * starts one). */
+static size_t pipeline_chars(const char *text, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; ++i) {
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    }
+    return n;
+}
+
 /* Reads the document's metadata: a sidecar file, then front matter. */
 static void pipeline_metadata(CgGraph *graph, uint32_t doc, const CgDocResult *r)
 {
@@ -307,6 +319,7 @@ CgStatus cg_pipeline_commit(CgPipeline *pipeline, CgGraph *graph, CgDocResult *r
     const uint32_t doc = cg_graph_add_document(graph, pipeline_document_path(r->path));
     pipeline_metadata(graph, doc, r);
     const char *text = r->body ? r->body : r->text;
+    cg_graph_set_document_chars(graph, doc, pipeline_chars(text, r->body_len));
     pipeline_report_limits(pipeline, name, r->t, text, r->hits, r->n_hits, sink);
     pipeline_add_mentions(pipeline, graph, r->t, text, r->mentions, r->n_mentions);
     pipeline->stats.documents++;

@@ -191,7 +191,10 @@ static void fuzz_all_formats(const CgGraph *g)
     static const struct {
         CgFormat format;
         const char *name;
-    } rdf[] = {{CG_FMT_TURTLE, "w.ttl"}, {CG_FMT_NTRIPLES, "w.nt"}, {CG_FMT_NQUADS, NULL}};
+    } rdf[] = {{CG_FMT_TURTLE, "w.ttl"},
+               {CG_FMT_NTRIPLES, "w.nt"},
+               {CG_FMT_NQUADS, "w.nq"},
+               {CG_FMT_TRIG, "w.trig"}};
     size_t len = 0;
     for (size_t i = 0; i < sizeof rdf / sizeof rdf[0]; ++i) {
         char *text = fuzz_write(g, rdf[i].format, &len);

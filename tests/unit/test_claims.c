@@ -226,9 +226,12 @@ static void test_metadata_and_dates(void **state)
     assert_true(strstr(nt, "<http://purl.org/dc/terms/issued> \"2024-11-01\""));
     assert_true(strstr(nt, "<http://purl.org/dc/terms/publisher> \"Example News\""));
     assert_true(has_ev(nt, "date", "\"In June\""));
-    /* offsets count the front matter's characters, as in the file */
-    const char *text_start = strstr(nt, "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/"
-                                        "nif-core#beginIndex> \"");
+    /* offsets count the front matter's characters, as in the file (the
+     * evidence's: the document's NIF context, written before, starts at 0) */
+    const char *evidence = strstr(nt, "<https://example.org/claimgraph/evidence/");
+    assert_non_null(evidence);
+    const char *text_start = strstr(evidence, "<http://persistence.uni-leipzig.org/nlp2rdf/"
+                                              "ontologies/nif-core#beginIndex> \"");
     assert_non_null(text_start);
     assert_int_equal(atoi(strchr(text_start, '"') + 1), 102);
 }

@@ -490,6 +490,10 @@ static void test_format_names(void **state)
     assert_int_equal(f, CG_FMT_HTML);
     assert_string_equal(cg_format_name(CG_FMT_HTML), "html");
     assert_false(cg_format_is_rdf(CG_FMT_HTML));
+    assert_int_equal(cg_format_from_path("out/graph.trig", &f), CG_OK);
+    assert_int_equal(f, CG_FMT_TRIG);
+    assert_string_equal(cg_format_name(CG_FMT_TRIG), "trig");
+    assert_true(cg_format_is_rdf(CG_FMT_TRIG));
 }
 
 int main(void)

@@ -217,6 +217,10 @@ static void test_names(void **state)
     assert_int_equal(s, CG_SYNTAX_NTRIPLES);
     assert_int_equal(cg_diff_syntax_from_path("x.rdf", &s), CG_OK);
     assert_int_equal(s, CG_SYNTAX_RDFXML);
+    assert_int_equal(cg_diff_syntax_from_path("x.trig", &s), CG_OK);
+    assert_int_equal(s, CG_SYNTAX_TRIG);
+    assert_int_equal(cg_diff_syntax_from_name("trig", &s), CG_OK);
+    assert_int_equal(s, CG_SYNTAX_TRIG);
     assert_int_equal(cg_diff_syntax_from_path("x.nq", &s), CG_OK);
     assert_int_equal(s, CG_SYNTAX_NQUADS);
     assert_int_not_equal(cg_diff_syntax_from_path("dir.ttl/x", &s), CG_OK);
