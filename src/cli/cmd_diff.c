@@ -35,10 +35,10 @@ static void diff_help(void)
            "                         triple, for 'claimgraph patch';\n"
            "                         dot or svg: the union graph, added green, removed\n"
            "                         red and dashed, unchanged grey\n"
-           "      --from-format SYN  turtle, ntriples, nquads or rdfxml for both inputs,\n"
-           "                         or give it twice: for OLD, then for NEW (as\n"
+           "      --from-format SYN  turtle, trig, ntriples, nquads or rdfxml for both\n"
+           "                         inputs, or give it twice: for OLD, then for NEW (as\n"
            "                         diff --label); default: from each extension\n"
-           "                         (.ttl .nt .nq .rdf)\n"
+           "                         (.ttl .trig .nt .nq .rdf)\n"
            "      --base IRI         base for relative IRIs in both, an absolute\n"
            "                         IRI (RFC 3987; default: %s)\n"
            "  -o, --output FILE      write there (atomically) instead of standard output\n"
@@ -102,8 +102,8 @@ static bool diff_syntax(const char *cmd, const char *path, const char *from_form
 {
     if (from_format) {
         if (cg_diff_syntax_from_name(from_format, out)) {
-            cg_cli_usage_error(cmd, "unknown syntax '%s' (use turtle, ntriples, nquads or "
-                                    "rdfxml)", from_format);
+            cg_cli_usage_error(cmd, "unknown syntax '%s' (use turtle, trig, ntriples, "
+                                    "nquads or rdfxml)", from_format);
             return false;
         }
         return true;

@@ -29,8 +29,8 @@ static void patch_help(void)
            "  -o, --output FILE      the patched graph: .ttl .nt or .nq (required;\n"
            "                         - writes Turtle to standard output)\n"
            "  -f, --format FMT       turtle, ntriples or nquads (default: from -o)\n"
-           "      --from-format SYN  syntax of OLD: turtle, ntriples, nquads or rdfxml\n"
-           "                         (default: from its extension)\n"
+           "      --from-format SYN  syntax of OLD: turtle, trig, ntriples, nquads or\n"
+           "                         rdfxml (default: from its extension)\n"
            "      --base IRI         base for relative IRIs in OLD, an absolute\n"
            "                         IRI (RFC 3987; default: %s)\n"
            "  -h, --help             this help\n\n"
@@ -82,13 +82,13 @@ static int patch_parse(int argc, char **argv, CgPatchOptions *o)
 static bool patch_syntax(const char *path, const char *from_format, CgSyntax *out)
 {
     if (from_format && cg_diff_syntax_from_name(from_format, out)) {
-        cg_cli_usage_error("patch", "unknown syntax '%s' (use turtle, ntriples, nquads or "
-                                    "rdfxml)", from_format);
+        cg_cli_usage_error("patch", "unknown syntax '%s' (use turtle, trig, ntriples, "
+                                    "nquads or rdfxml)", from_format);
         return false;
     }
     if (!from_format && cg_diff_syntax_from_path(path, out)) {
         cg_cli_usage_error("patch", "cannot tell the syntax of '%s' from its extension (.ttl "
-                                    ".nt .nq .rdf); give --from-format", path);
+                                    ".trig .nt .nq .rdf); give --from-format", path);
         return false;
     }
     return true;

@@ -81,11 +81,18 @@
  * both files, so that they compare as written. */
 #define CG_DIFF_DEFAULT_BASE "file:///"
 
-typedef enum { CG_SYNTAX_TURTLE, CG_SYNTAX_NTRIPLES, CG_SYNTAX_NQUADS, CG_SYNTAX_RDFXML } CgSyntax;
+typedef enum {
+    CG_SYNTAX_TURTLE,
+    CG_SYNTAX_NTRIPLES,
+    CG_SYNTAX_NQUADS,
+    CG_SYNTAX_RDFXML,
+    CG_SYNTAX_TRIG
+} CgSyntax;
 
-/* "turtle", "ntriples", "nquads", "rdfxml" (also "ttl", "nt", "nq", "rdf", "xml"). */
+/* "turtle", "ntriples", "nquads", "rdfxml", "trig" (also "ttl", "nt", "nq",
+ * "rdf", "xml"). */
 CgStatus cg_diff_syntax_from_name(const char *name, CgSyntax *out);
-/* From the extension: .ttl .nt .nq .rdf .xml .owl; CG_FAILURE when unknown. */
+/* From the extension: .ttl .trig .nt .nq .rdf .xml .owl; CG_FAILURE when unknown. */
 CgStatus cg_diff_syntax_from_path(const char *path, CgSyntax *out);
 
 /* The terms of the graphs compared with one another. */
@@ -104,10 +111,10 @@ typedef struct {
 } CgLoadOptions;
 
 /* Parses `path` ("-" is standard input) and labels its blank nodes.  Parse
- * errors are reported to `sink` as FILE:LINE:COLUMN (Raptor gives only the
- * line for Turtle and RDF/XML: the column is then where the offending token
- * starts on that line, or its first non-blank character).  `terms` must
- * outlive the graph. */
+ * errors are reported to `sink` as FILE:LINE:COLUMN (Turtle, TriG,
+ * N-Triples and N-Quads by src/rdf/'s reader; Raptor gives only the line
+ * for RDF/XML: the column is then where the offending token starts on that
+ * line, or its first non-blank character).  `terms` must outlive the graph. */
 CgStatus cg_diff_load_file(CgTermTable *terms, const char *path, const CgLoadOptions *options,
                            CgDiagSink *sink, CgRdfGraph **out);
 /* Loads OLD and NEW (paths[0], paths[1]) into `terms`, the two at once on
