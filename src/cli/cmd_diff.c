@@ -23,10 +23,10 @@ typedef struct {
 static void diff_help(void)
 {
     printf("Usage: claimgraph diff [OPTIONS] OLD NEW\n\n"
-           "Compares two RDF graphs (Turtle, N-Triples, N-Quads or RDF/XML) as graphs:\n"
-           "prefixes, order, white space and serialisation style are not changes, and\n"
-           "blank nodes are matched by structure, not by label.  OLD or NEW may be -\n"
-           "for standard input (with --from-format).\n\n"
+           "Compares two RDF graphs (Turtle, TriG, N-Triples, N-Quads or RDF/XML) as\n"
+           "graphs: prefixes, order, white space and serialisation style are not\n"
+           "changes, and blank nodes are matched by structure, not by label.  OLD or\n"
+           "NEW may be - for standard input (with --from-format).\n\n"
            "Options:\n"
            "  -f, --format FMT       summary (default): entities, relations and evidence\n"
            "                         added and removed, then each changed relation with\n"

@@ -16,8 +16,8 @@ typedef struct {
 static void merge_help(void)
 {
     printf("Usage: claimgraph merge [OPTIONS] GRAPH...\n\n"
-           "Unites graphs written by 'claimgraph build' (Turtle, N-Triples, N-Quads or\n"
-           "RDF/XML; the format comes from the extension): entities are merged by id\n"
+           "Unites graphs written by 'claimgraph build' (Turtle, TriG, N-Triples,\n"
+           "N-Quads or RDF/XML; the format comes from the extension): entities are merged by id\n"
            "(mention counts add up, aliases are united), documents by path, and every\n"
            "evidence resource is kept.  Merging the graphs of 'build --shard 1/N' ...\n"
            "'build --shard N/N' gives the same bytes as one build over all documents.\n\n"

@@ -8,8 +8,8 @@
 static void render_help(void)
 {
     printf("Usage: claimgraph render [OPTIONS] GRAPH\n\n"
-           "Draws a graph written earlier by 'claimgraph build' (Turtle, N-Triples,\n"
-           "N-Quads or RDF/XML; the format comes from the extension).\n\n"
+           "Draws a graph written earlier by 'claimgraph build' (Turtle, TriG,\n"
+           "N-Triples, N-Quads or RDF/XML; the format comes from the extension).\n\n"
            "Options:\n"
            "  -o, --output FILE   the diagram: .svg .png .pdf .dot or .html (required;\n"
            "                      - writes to standard output, with -f)\n"
