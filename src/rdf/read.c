@@ -450,7 +450,11 @@ static SerdStatus cg_on_error(void *handle, const SerdError *e)
     char text[1024];
     va_list args;
     va_copy(args, *e->args);
+    /* serd's own format string, which it pairs with these arguments */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
     vsnprintf(text, sizeof text, e->fmt, args);
+#pragma GCC diagnostic pop
     va_end(args);
     text[strcspn(text, "\n")] = '\0';
     CgBuf msg = CG_BUF_INIT;
