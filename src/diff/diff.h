@@ -110,10 +110,10 @@ typedef struct {
 } CgLoadOptions;
 
 /* Parses `path` ("-" is standard input) and labels its blank nodes.  Parse
- * errors are reported to `sink` as FILE:LINE:COLUMN (Raptor gives only the
- * line for Turtle and RDF/XML: the column is then where the offending token
- * starts on that line, or its first non-blank character).  `terms` must
- * outlive the graph. */
+ * errors are reported to `sink` as FILE:LINE:COLUMN (Turtle, TriG,
+ * N-Triples and N-Quads by src/rdf/'s reader; Raptor gives only the line
+ * for RDF/XML: the column is then where the offending token starts on that
+ * line, or its first non-blank character).  `terms` must outlive the graph. */
 CgStatus cg_diff_load_file(CgTermTable *terms, const char *path, const CgLoadOptions *options,
                            CgDiagSink *sink, CgRdfGraph **out);
 /* Loads OLD and NEW (paths[0], paths[1]) into `terms`, the two at once on

@@ -1,10 +1,12 @@
-/* RDF files into CgRdfGraphs with Raptor2.  Raptor hands over one statement
- * at a time; each term is turned into its canonical key and interned, so a
+/* RDF files into CgRdfGraphs: Turtle, TriG, N-Triples and N-Quads through
+ * the reader of src/rdf/, RDF/XML with Raptor2.  Both hand over one
+ * statement at a time; each term is turned into its canonical key and interned, so a
  * graph of a million triples costs four integers per triple plus its
  * distinct terms. */
 #include "diff_internal.h"
 
 #include "../core/mem.h"
+#include "../rdf/read.h"
 
 #include <errno.h>
 #include <raptor2.h>
@@ -21,6 +23,7 @@ typedef struct {
 static const CgSyntaxName cg_syntax_names[] = {
     {"turtle", CG_SYNTAX_TURTLE}, {"ntriples", CG_SYNTAX_NTRIPLES},
     {"nquads", CG_SYNTAX_NQUADS}, {"rdfxml", CG_SYNTAX_RDFXML},
+    {"trig", CG_SYNTAX_TRIG},
     {"ttl", CG_SYNTAX_TURTLE},    {"nt", CG_SYNTAX_NTRIPLES},
     {"nq", CG_SYNTAX_NQUADS},     {"rdf", CG_SYNTAX_RDFXML},
     {"xml", CG_SYNTAX_RDFXML},    {"owl", CG_SYNTAX_RDFXML},
@@ -175,10 +178,8 @@ static uint32_t cg_blank_id(CgLoader *ld, const char *label, size_t len)
     return CG_BLANK_BIT | index;
 }
 
-static uint32_t cg_iri_id(CgLoader *ld, const raptor_term *t, int position)
+static uint32_t cg_iri_id(CgLoader *ld, const char *iri, size_t len, int position)
 {
-    size_t len = 0;
-    const char *iri = (const char *)raptor_uri_as_counted_string(t->value.uri, &len);
     CgLastIri *last = &ld->last[position];
     if (last->iri.data && last->iri.len == len && !memcmp(last->iri.data, iri, len)) {
         return last->id;
@@ -198,7 +199,9 @@ static uint32_t cg_term_id(CgLoader *ld, const raptor_term *t, int position)
         return CG_DEFAULT_GRAPH;
     }
     if (t->type == RAPTOR_TERM_TYPE_URI) {
-        return cg_iri_id(ld, t, position);
+        size_t len = 0;
+        const char *iri = (const char *)raptor_uri_as_counted_string(t->value.uri, &len);
+        return cg_iri_id(ld, iri, len, position);
     }
     if (t->type == RAPTOR_TERM_TYPE_BLANK) {
         return cg_blank_id(ld, (const char *)t->value.blank.string, t->value.blank.string_len);
@@ -222,6 +225,49 @@ static void cg_on_statement(void *user_data, raptor_statement *st)
     const CgQuad q = {{cg_term_id(ld, st->subject, 0), cg_term_id(ld, st->predicate, 1),
                        cg_term_id(ld, st->object, 2), cg_term_id(ld, st->graph, 3)}};
     cg_diff_graph_push(ld->graph, &q);
+}
+
+/* The same for a term of src/rdf/'s reader. */
+static uint32_t cg_rdf_term_id(CgLoader *ld, const CgRdfTerm *t, int position)
+{
+    if (!t) {
+        return CG_DEFAULT_GRAPH;
+    }
+    if (t->kind == CG_RDF_IRI) {
+        return cg_iri_id(ld, t->value, t->len, position);
+    }
+    if (t->kind == CG_RDF_BLANK) {
+        return cg_blank_id(ld, t->value, t->len);
+    }
+    const CgTermParts p = {CG_TERM_LITERAL, t->value, t->len, t->datatype,
+                           t->datatype_len, t->lang, t->lang_len};
+    cg_buf_clear(&ld->key);
+    cg_diff_term_format(&ld->key, &p);
+    return cg_diff_term_intern(ld->graph->terms, ld->key.data, ld->key.len);
+}
+
+static void cg_on_quad(void *ctx, const CgRdfQuad *quad)
+{
+    CgLoader *ld = ctx;
+    const CgQuad q = {{cg_rdf_term_id(ld, &quad->s, 0), cg_rdf_term_id(ld, &quad->p, 1),
+                       cg_rdf_term_id(ld, &quad->o, 2), cg_rdf_term_id(ld, quad->g, 3)}};
+    cg_diff_graph_push(ld->graph, &q);
+}
+
+static void cg_on_prefix(void *ctx, const char *prefix, const char *iri)
+{
+    cg_diff_graph_add_prefix(((CgLoader *)ctx)->graph, prefix, iri);
+}
+
+/* Turtle, TriG, N-Triples and N-Quads: the reader stops at the first error. */
+static CgStatus cg_parse_text_syntax(CgLoader *ld, const CgLoadOptions *o)
+{
+    static const CgRdfSyntax syntax[] = {CG_RDF_TURTLE, CG_RDF_NTRIPLES, CG_RDF_NQUADS,
+                                         CG_RDF_TURTLE, CG_RDF_TRIG};
+    const CgRdfReadOptions ro = {syntax[o->syntax], o->base ? o->base : CG_DIFF_DEFAULT_BASE,
+                                 cg_on_quad, cg_on_prefix, ld, ld->sink};
+    return ld->text ? cg_rdf_read_string(ld->text, strlen(ld->text), ld->name, &ro)
+                    : cg_rdf_read_file(ld->path, &ro);
 }
 
 static void cg_on_namespace(void *user_data, raptor_namespace *ns)
@@ -270,6 +316,9 @@ raptor_world *cg_diff_world_new(CgDiagSink *sink)
 
 static CgStatus cg_parse(CgLoader *ld, raptor_world *world, FILE *fp, const CgLoadOptions *o)
 {
+    if (o->syntax != CG_SYNTAX_RDFXML) {
+        return cg_parse_text_syntax(ld, o);
+    }
     raptor_world_set_log_handler(world, ld, cg_on_log);
     ld->parser = raptor_new_parser(world, cg_raptor_parsers[o->syntax]);
     int rc = -1;

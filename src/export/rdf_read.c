@@ -1,11 +1,13 @@
 /* An RDF file (as cg_export_rdf writes it) back into a graph, for `render`.
- * Raptor hands us triples in any order, so they are first gathered per
+ * Turtle, TriG, N-Triples and N-Quads are read by src/rdf/, RDF/XML by
+ * Raptor.  Both hand us triples in any order, so they are first gathered per
  * subject resource; the graph is built once the whole file is read. */
 #include "export.h"
 
 #include "../core/buf.h"
 #include "../core/mem.h"
 #include "../core/strmap.h"
+#include "../rdf/read.h"
 #include "rdf_common.h"
 
 #include <errno.h>
@@ -240,21 +242,41 @@ static void cg_add_literal(CgResource *r, const char *p, const char *value)
     }
 }
 
+/* One triple whose subject and predicate are IRIs; `object` is an IRI when
+ * `object_is_iri`, else a literal's lexical form. */
+static void cg_on_triple(CgReader *rd, const char *subject, const char *p, const char *object,
+                         bool object_is_iri)
+{
+    CgResource *r = cg_resource_get(rd, subject);
+    if (object_is_iri) {
+        cg_add_iri_object(rd, r, p, object);
+    } else {
+        cg_add_literal(r, p, object);
+    }
+}
+
 static void cg_on_statement(void *user_data, raptor_statement *st)
 {
     CgReader *rd = user_data;
     /* cg_export_rdf writes no blank nodes; anything else is not ours. */
     if (st->subject->type != RAPTOR_TERM_TYPE_URI ||
-        st->predicate->type != RAPTOR_TERM_TYPE_URI) {
+        st->predicate->type != RAPTOR_TERM_TYPE_URI ||
+        st->object->type == RAPTOR_TERM_TYPE_BLANK) {
         return;
     }
-    CgResource *r =
-        cg_resource_get(rd, (const char *)raptor_uri_as_string(st->subject->value.uri));
-    const char *p = (const char *)raptor_uri_as_string(st->predicate->value.uri);
-    if (st->object->type == RAPTOR_TERM_TYPE_URI) {
-        cg_add_iri_object(rd, r, p, (const char *)raptor_uri_as_string(st->object->value.uri));
-    } else if (st->object->type == RAPTOR_TERM_TYPE_LITERAL) {
-        cg_add_literal(r, p, (const char *)st->object->value.literal.string);
+    const bool iri = st->object->type == RAPTOR_TERM_TYPE_URI;
+    cg_on_triple(rd, (const char *)raptor_uri_as_string(st->subject->value.uri),
+                 (const char *)raptor_uri_as_string(st->predicate->value.uri),
+                 iri ? (const char *)raptor_uri_as_string(st->object->value.uri)
+                     : (const char *)st->object->value.literal.string,
+                 iri);
+}
+
+/* The same from src/rdf/'s reader; graph names are not looked at. */
+static void cg_on_quad(void *ctx, const CgRdfQuad *q)
+{
+    if (q->s.kind == CG_RDF_IRI && q->p.kind == CG_RDF_IRI && q->o.kind != CG_RDF_BLANK) {
+        cg_on_triple(ctx, q->s.value, q->p.value, q->o.value, q->o.kind == CG_RDF_IRI);
     }
 }
 
@@ -466,18 +488,26 @@ static void cg_build_relations(CgReader *rd, CgGraph *graph)
     cg_buf_free(&predicate);
 }
 
+/* Only RDF/XML still goes to Raptor. */
 static const char *cg_parser_name(const char *path)
 {
-    static const char *const names[][2] = {
-        {".ttl", "turtle"}, {".nt", "ntriples"}, {".nq", "nquads"}, {".rdf", "rdfxml"},
-        {".trig", "trig"}};
     const char *dot = strrchr(path, '.');
-    for (size_t i = 0; dot && i < sizeof names / sizeof names[0]; ++i) {
-        if (!strcmp(dot, names[i][0])) {
-            return names[i][1];
-        }
-    }
-    return "turtle";
+    return dot && !strcmp(dot, ".rdf") ? "rdfxml" : "turtle";
+}
+
+/* Turtle (the default), TriG, N-Triples or N-Quads by src/rdf/, from the
+ * file or from `len` bytes at `data`; relative IRIs resolve against the
+ * file's own location. */
+static CgStatus cg_read_text_syntax(CgReader *rd, const char *path, const char *data, size_t len,
+                                    CgRdfLog *log)
+{
+    CgRdfSyntax syntax = CG_RDF_TURTLE;
+    (void)cg_rdf_syntax_from_path(path, &syntax);
+    char *base = cg_rdf_file_iri(path);
+    const CgRdfReadOptions o = {syntax, base, cg_on_quad, NULL, rd, log->sink};
+    const CgStatus st = data ? cg_rdf_read_string(data, len, path, &o) : cg_rdf_read_file(path, &o);
+    free(base);
+    return st;
 }
 
 /* Parses from `fp`, or from `len` bytes at `data` when `fp` is NULL. */
@@ -520,6 +550,9 @@ static CgStatus cg_parse_stream(CgReader *rd, raptor_world *world, FILE *fp, con
 
 static CgStatus cg_parse_file(CgReader *rd, const char *path, CgRdfLog *log)
 {
+    if (strcmp(cg_parser_name(path), "rdfxml")) {
+        return cg_read_text_syntax(rd, path, NULL, 0, log);
+    }
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         cg_diag(log->sink, CG_SEV_ERROR, CG_ERR_IO, path, 0, 0, "cannot open: %s",
@@ -584,11 +617,15 @@ CgStatus cg_import_rdf_string(const char *data, size_t len, const char *name,
     *out = NULL;
     CgRdfLog log = {sink, name, CG_ERR_SYNTAX, 0};
     CgReader rd = {.by_iri = cg_strmap_new()};
-    raptor_world *world = cg_rdf_world_new(&log);
-    const CgStatus st =
-        world ? cg_parse_stream(&rd, world, NULL, name, data, len, &log) : CG_ERR_INTERNAL;
-    if (world) {
-        raptor_free_world(world);
+    CgStatus st;
+    if (strcmp(cg_parser_name(name), "rdfxml")) {
+        st = cg_read_text_syntax(&rd, name, data, len, &log);
+    } else {
+        raptor_world *world = cg_rdf_world_new(&log);
+        st = world ? cg_parse_stream(&rd, world, NULL, name, data, len, &log) : CG_ERR_INTERNAL;
+        if (world) {
+            raptor_free_world(world);
+        }
     }
     if (!st) {
         cg_reader_build(&rd, &log, out);

@@ -6,7 +6,7 @@ printf '<http://a> <http://b> <http://c> .\n' >ok.nt
 
 printf '@prefix x: <http://x/> .\nx:a x:b x:c ;\n  x:d "unterminated .\n' >bad.ttl
 expect_status 2 "$CG_BIN" diff bad.ttl ok.nt
-expect_stderr "bad.ttl:3:7: "
+expect_stderr "bad.ttl:3:21: line end in short string"
 printf '<http://a> <http://b> <http://c> .\n<http://a> <http://b> x .\n' >bad.nt
 expect_status 2 "$CG_BIN" diff ok.nt bad.nt
 expect_stderr "bad.nt:2:23: "

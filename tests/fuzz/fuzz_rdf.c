@@ -1,5 +1,5 @@
 /* Fuzzes reading a graph back from RDF (what `render` does), from memory:
- * Turtle through Raptor into the graph.  Promises checked: a failed parse
+ * Turtle through src/rdf/ (serd) into the graph.  Promises checked: a failed parse
  * is reported; a graph that was read can be written as Turtle and as
  * DOT, and the Turtle read back gives the same entities, documents,
  * evidence and relations (the writer and the reader never disagree). */

@@ -820,8 +820,9 @@ static void test_parse_error_positions(void **state)
         CgSyntax syntax;
         unsigned line, col;
     } bad[] = {
+        /* where the line ends inside the string */
         {"@prefix x: <http://x/> .\nx:a x:b x:c ;\n  x:d \"unterminated .\n", CG_SYNTAX_TURTLE,
-         3, 7},
+         3, 21},
         /* (an error after the subject would do, but Raptor 2.0.15 then leaks
          * the terms it has parsed: tests/cli/diff_errors.sh covers it) */
         {"<http://a> <http://b> <http://c> .\n   x <http://b> <http://c> .\n",
