@@ -9,6 +9,8 @@ BASE=https://example.org/claimgraph/
 VOCAB=https://w3id.org/claimgraph/ns#
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# ctest reports exit 77 as skipped (SKIP_RETURN_CODE in tests/CMakeLists.txt)
+skip() { echo "SKIP: $*" >&2; exit 77; }
 
 # expect_status WANT CMD... : runs CMD, keeps stderr in $TMP/stderr
 expect_status() {
