@@ -18,6 +18,7 @@ typedef struct {
     const char *base;
     const char *output;
     bool quiet;
+    const char *patch_prev;
 } CgDiffOptions;
 
 static void diff_help(void)
@@ -33,8 +34,10 @@ static void diff_help(void)
            "  -f, --format FMT       summary (default): entities, relations and evidence\n"
            "                         added and removed, then each changed relation with\n"
            "                         its quotes;\n"
-           "                         patch: RDF Patch, one 'A s p o .' or 'D s p o .' per\n"
-           "                         triple, for 'claimgraph patch';\n"
+           "                         patch: RDF Patch, 'H id <urn:uuid:...> .' (derived\n"
+           "                         from the changes), then 'TX .', one 'A s p o .' or\n"
+           "                         'D s p o .' per triple, 'TC .', for 'claimgraph\n"
+           "                         patch' or Jena's RDF Patch;\n"
            "                         dot or svg: the union graph, added green, removed\n"
            "                         red and dashed, unchanged grey\n"
            "      --from-format SYN  turtle, ntriples, nquads, trig or rdfxml for both\n"
@@ -43,6 +46,8 @@ static void diff_help(void)
            "                         (.ttl .nt .nq .trig .rdf)\n"
            "      --base IRI         base for relative IRIs in both, an absolute\n"
            "                         IRI (RFC 3987; default: %s)\n"
+           "      --patch-prev IRI   with -f patch: the id of the patch this one follows,\n"
+           "                         written as 'H prev <IRI> .' (RDF Patch logs)\n"
            "  -o, --output FILE      write there (atomically) instead of standard output\n"
            "  -q, --quiet            print nothing; only the exit status tells\n"
            "  -h, --help             this help\n\n"
@@ -59,9 +64,10 @@ static void diff_help(void)
 /* Returns -1 to go on, else an exit status. */
 static int diff_parse(int argc, char **argv, CgDiffOptions *o)
 {
-    enum { OPT_FROM = 256, OPT_BASE };
+    enum { OPT_FROM = 256, OPT_BASE, OPT_PREV };
     static const struct option longs[] = {
         {"format", required_argument, NULL, 'f'},
+        {"patch-prev", required_argument, NULL, OPT_PREV},
         {"from-format", required_argument, NULL, OPT_FROM},
         {"base", required_argument, NULL, OPT_BASE},
         {"output", required_argument, NULL, 'o'},
@@ -80,6 +86,7 @@ static int diff_parse(int argc, char **argv, CgDiffOptions *o)
             o->from_format[o->n_from++] = optarg;
             break;
         case OPT_BASE: o->base = optarg; break;
+        case OPT_PREV: o->patch_prev = optarg; break;
         case 'o': o->output = optarg; break;
         case 'q': o->quiet = true; break;
         case 'h': diff_help(); return CG_DIFF_SAME;
@@ -94,6 +101,11 @@ static int diff_parse(int argc, char **argv, CgDiffOptions *o)
     }
     if (o->base && !cg_cli_base_ok("diff", o->base)) {
         return CG_EXIT_USAGE;
+    }
+    if (o->patch_prev && (!strchr(o->patch_prev, ':') ||
+                          strpbrk(o->patch_prev, "<>\"{}|^`\\ \t\r\n"))) {
+        return cg_cli_usage_error("diff", "--patch-prev wants an absolute IRI without <>, "
+                                          "such as urn:uuid:..., not '%s'", o->patch_prev);
     }
     return -1;
 }
@@ -142,6 +154,7 @@ static int diff_run(const CgDiffOptions *o, char **paths, const CgLoadOptions *l
     int status = CG_DIFF_TROUBLE;
     if (!cg_diff_load_pair(terms, (const char *const *)paths, load, &sink, graphs)) {
         CgDiff *diff = cg_diff_new(graphs[0], graphs[1]);
+        cg_diff_set_patch_prev(diff, o->patch_prev);
         const bool same = !cg_diff_added_count(diff) && !cg_diff_removed_count(diff);
         const bool ok = o->quiet || !diff_write(diff, format, o->output ? o->output : "-", &sink);
         status = !ok ? CG_DIFF_TROUBLE : same ? CG_DIFF_SAME : CG_DIFF_DIFFERENT;
@@ -155,7 +168,7 @@ static int diff_run(const CgDiffOptions *o, char **paths, const CgLoadOptions *l
 
 int cg_cmd_diff(int argc, char **argv)
 {
-    CgDiffOptions o = {"summary", {NULL, NULL}, 0, NULL, NULL, false};
+    CgDiffOptions o = {.format = "summary"};
     const int done = diff_parse(argc, argv, &o);
     if (done >= 0) {
         return done;

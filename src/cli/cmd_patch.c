@@ -16,6 +16,7 @@ typedef struct {
     const char *format;
     const char *from_format;
     const char *base;
+    bool verbose;
 } CgPatchOptions;
 
 static void patch_help(void)
@@ -33,6 +34,8 @@ static void patch_help(void)
            "                         rdfxml (default: from its extension)\n"
            "      --base IRI         base for relative IRIs in OLD, an absolute\n"
            "                         IRI (RFC 3987; default: %s)\n"
+           "  -v, --verbose          print the patch's id (H id) and row count on\n"
+           "                         standard error\n"
            "  -h, --help             this help\n\n"
            "Examples:\n"
            "  claimgraph diff -f patch old.ttl new.ttl > changes.rdfp\n"
@@ -51,15 +54,16 @@ static int patch_parse(int argc, char **argv, CgPatchOptions *o)
         {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
         {"from-format", required_argument, NULL, OPT_FROM},
         {"base", required_argument, NULL, OPT_BASE}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+        {"verbose", no_argument, NULL, 'v'}, {NULL, 0, NULL, 0}};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:f:h", longs, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:f:vh", longs, NULL)) != -1) {
         switch (c) {
         case 'o': o->output = optarg; break;
         case 'f': o->format = optarg; break;
         case OPT_FROM: o->from_format = optarg; break;
         case OPT_BASE: o->base = optarg; break;
+        case 'v': o->verbose = true; break;
         case 'h': patch_help(); return CG_PATCH_OK;
         default: return cg_cli_usage_error("patch", "bad option");
         }
@@ -124,7 +128,8 @@ static CgStatus patch_write(const CgRdfGraph *graph, const CgOutput *out, CgDiag
     return cg_atomic_commit(f, sink);
 }
 
-static int patch_run(char **paths, const CgLoadOptions *load, const CgOutput *out)
+static int patch_run(char **paths, const CgLoadOptions *load, const CgOutput *out,
+                     bool verbose)
 {
     CgDiagSink sink = {NULL, NULL, 0, 0};
     CgTermTable *terms = cg_diff_terms_new();
@@ -133,6 +138,11 @@ static int patch_run(char **paths, const CgLoadOptions *load, const CgOutput *ou
     int status = CG_PATCH_TROUBLE;
     if (!cg_diff_load_file(terms, paths[0], load, &sink, &old_graph) &&
         !patch_read(terms, paths[1], &sink, &patch)) {
+        if (verbose) {
+            const char *id = cg_patch_id(patch);
+            fprintf(stderr, "claimgraph patch: patch %s: %zu rows to apply\n",
+                    id ? id : "(no H id)", cg_patch_size(patch));
+        }
         const CgStatus st = cg_patch_apply(patch, old_graph, &sink, &new_graph);
         status = st == CG_FAILURE           ? CG_PATCH_CONFLICT
                  : st                       ? CG_PATCH_TROUBLE
@@ -148,7 +158,7 @@ static int patch_run(char **paths, const CgLoadOptions *load, const CgOutput *ou
 
 int cg_cmd_patch(int argc, char **argv)
 {
-    CgPatchOptions o = {NULL, NULL, NULL, NULL};
+    CgPatchOptions o = {.output = NULL};
     const int done = patch_parse(argc, argv, &o);
     if (done >= 0) {
         return done;
@@ -171,5 +181,5 @@ int cg_cmd_patch(int argc, char **argv)
     if (!cg_cli_outputs_writable("patch", &o.output, 1)) {
         return CG_PATCH_TROUBLE;
     }
-    return patch_run(argv + optind, &load, &out);
+    return patch_run(argv + optind, &load, &out, o.verbose);
 }

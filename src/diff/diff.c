@@ -93,6 +93,11 @@ static CgStatus cg_diff_dispatch(const CgDiff *diff, CgDiffFormat format, FILE *
     return CG_ERR_INTERNAL;
 }
 
+void cg_diff_set_patch_prev(CgDiff *diff, const char *prev_iri)
+{
+    diff->data.patch_prev = prev_iri;
+}
+
 /* The writers go through stdio, whose error flag is the one witness of a
  * full disk. */
 CgStatus cg_diff_write(const CgDiff *diff, CgDiffFormat format, FILE *stream, CgDiagSink *sink)

@@ -160,15 +160,23 @@ size_t cg_diff_removed_count(const CgDiff *diff);
  *            entity), evidence (cg:Evidence with a cg:quote) and triples,
  *            then each relation added (+), removed (-) or whose evidence
  *            changed (~), with the quotes that support it;
- *   patch    RDF Patch: "A s p o [g] ." / "D s p o [g] ." per quad, terms in
- *            N-Triples syntax, blank nodes by canonical label, sorted;
+ *   patch    RDF Patch: "H id <urn:uuid:...> ." (a UUID derived from the
+ *            rows, so equal inputs give equal bytes), "H prev" if set,
+ *            "TX .", "A s p o [g] ." / "D s p o [g] ." per quad, terms in
+ *            N-Triples syntax, blank nodes by canonical label, sorted, "TC .";
  *   dot/svg  the union graph of entities and relations (Graphviz): added
  *            green, removed red and dashed, unchanged grey.
  * Nothing is written for an empty patch. */
 CgStatus cg_diff_write(const CgDiff *diff, CgDiffFormat format, FILE *stream, CgDiagSink *sink);
+/* The patch writer's "H prev" (an absolute IRI, without <>), kept by
+ * reference; NULL writes none. */
+void cg_diff_set_patch_prev(CgDiff *diff, const char *prev_iri);
 
-/* A parsed RDF Patch (A and D lines; H, TX, TC, TA, PA, PD lines, comments and
- * blank lines are skipped; prefixed names are not supported). */
+/* A parsed RDF Patch: H headers first (id and prev kept, others checked and
+ * ignored), A and D rows, TX/TC/TA transactions (TA drops the rows since
+ * its TX; rows outside any transaction are accepted), PA/PD prefix rows
+ * checked and ignored, comments and blank lines skipped; prefixed names
+ * are not supported. */
 typedef struct CgPatch CgPatch;
 
 /* Reads a patch from `stream`; errors are reported as NAME:LINE:COLUMN. */
@@ -177,6 +185,8 @@ CgStatus cg_patch_read(CgTermTable *terms, FILE *stream, const char *name, CgDia
 /* NULL-safe. */
 void cg_patch_free(CgPatch *patch);
 size_t cg_patch_size(const CgPatch *patch);
+/* The patch's "H id" value as written (e.g. "<urn:uuid:...>"), or NULL. */
+const char *cg_patch_id(const CgPatch *patch);
 
 /* Applies `patch` to `old_graph` in order, giving a new graph (sharing its
  * term table and prefixes).  Deleting a quad that is absent or adding one

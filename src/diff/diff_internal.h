@@ -114,6 +114,7 @@ struct CgPatch {
     CgPatchOp *ops;
     size_t n, cap;
     char *name; /* for messages */
+    char *id, *prev; /* the H id and H prev values as written, or NULL */
 };
 
 /* Writers of cg_diff_write, in report.c, report_dot.c and patch.c. */
@@ -121,6 +122,7 @@ typedef struct {
     const CgRdfGraph *old_graph, *new_graph;
     CgQuad *removed, *added; /* sorted by term ids */
     size_t n_removed, n_added;
+    const char *patch_prev; /* H prev of the patch writer, or NULL */
 } CgDiffData;
 
 CgStatus cg_diff_write_summary(const CgDiffData *diff, FILE *stream);

@@ -43,8 +43,12 @@ expect_status 0 "$CG_BIN" diff -f patch old.ttl same.nt
 expect_status 0 "$CG_BIN" diff old.ttl same.nt
 grep -q "triples *0 *0" "$TMP/stdout" || fail "summary of equal graphs"
 expect_status 1 "$CG_BIN" diff -f patch old.ttl new.nt
-[ "$(cat "$TMP/stdout")" = 'D <http://ex.org/a> <http://ex.org/p> "one" .
-A <http://ex.org/a> <http://ex.org/p> "two" .' ] || { cat "$TMP/stdout"; fail "patch text"; }
+[ "$(sed 1d "$TMP/stdout")" = 'TX .
+D <http://ex.org/a> <http://ex.org/p> "one" .
+A <http://ex.org/a> <http://ex.org/p> "two" .
+TC .' ] || { cat "$TMP/stdout"; fail "patch text"; }
+head -n 1 "$TMP/stdout" | grep -qE '^H id <urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}> \.$' ||
+  fail "patch header: $(head -n 1 "$TMP/stdout")"
 expect_status 1 "$CG_BIN" diff -q old.ttl new.nt
 [ -s "$TMP/stdout" ] && fail "-q printed something"
 expect_status 1 "$CG_BIN" diff -f dot old.ttl new.nt

@@ -28,7 +28,7 @@ expect_status 2 "$CG_BIN" patch ok.nt bad.rdfp -o out.nt
 expect_stderr "bad.rdfp:2:25: unterminated string"
 printf 'X <http://a> <http://b> <http://d> .\n' >bad2.rdfp
 expect_status 2 "$CG_BIN" patch ok.nt bad2.rdfp -o out.nt
-expect_stderr "bad2.rdfp:1:1: expected A or D"
+expect_stderr "bad2.rdfp:1:1: expected H, TX, TC, TA, PA, PD, A or D"
 
 # a patch made for another graph: status 1, the line named, nothing written
 printf 'D <http://a> <http://b> <http://zzz> .\nA <http://a> <http://b> <http://c> .\n' >wrong.rdfp

@@ -68,11 +68,12 @@ static char *patch_text(const CgRdfGraph *a, const CgRdfGraph *b)
     return data;
 }
 
-static size_t count_lines(const char *text)
+/* The A and D rows of a written patch (its H, TX and TC lines not counted). */
+static size_t count_rows(const char *text)
 {
     size_t n = 0;
-    for (const char *p = text; *p; ++p) {
-        n += *p == '\n';
+    for (const char *p = text; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p)) {
+        n += (p[0] == 'A' || p[0] == 'D') && p[1] == ' ';
     }
     return n;
 }
@@ -380,8 +381,8 @@ static void test_identical_components(void **state)
     assert_int_equal(cg_diff_graph_size(a), 1000);
     assert_true(same_graph(a, b));
     char *p = patch_text(a, c);
-    assert_int_equal(count_lines(p), 1);
-    assert_true(p[0] == 'D');
+    assert_int_equal(count_rows(p), 1);
+    assert_non_null(strstr(p, "TX .\nD "));
     free(p);
     free(x);
     free(y);
@@ -431,7 +432,7 @@ static void test_identical_subtrees(void **state)
     CgTermTable *terms = cg_diff_terms_new();
     CgRdfGraph *a = load(terms, x), *b = load(terms, y);
     char *p = patch_text(a, b);
-    assert_true(count_lines(p) <= 3); /* the edge, and at most its two ends relabelled */
+    assert_true(count_rows(p) <= 3); /* the edge, and at most its two ends relabelled */
     free(p);
     free(x);
     free(y);
@@ -648,7 +649,18 @@ static void test_patch_syntax(void **state)
         const char *msg;
     } bad[] = {
         {"A <http://a> <http://b> \"open .\n", 1, 25, "unterminated string"},
-        {"# c\n\nX <http://a> <http://b> <http://c> .\n", 3, 1, "expected A or D"},
+        {"# c\n\nX <http://a> <http://b> <http://c> .\n", 3, 1, "PD, A or D"},
+        {"TX .\nTX .\nTC .\n", 2, 1, "TX inside the transaction begun on line 1"},
+        {"A <http://a> <http://b> <http://c> .\nTC .\n", 2, 1, "TC without a transaction"},
+        {"TA .\n", 1, 1, "TA without a transaction"},
+        {"H id <urn:x> .\nTX .\nA <http://a> <http://b> <http://c> .\n", 2, 1, "not ended"},
+        {"H id .\n", 1, 6, "expected a header value"},
+        {"H <urn:x> <urn:y> .\n", 1, 3, "expected a header key"},
+        {"H id <urn:x>\n", 1, 13, "expected '.'"},
+        {"H id <urn:x> .\nH id <urn:y> .\n", 2, 3, "given twice"},
+        {"TX .\nTC .\nH id <urn:x> .\n", 3, 1, "must come before the rows"},
+        {"PA \"ex\" .\n", 1, 9, "the prefix's IRI"},
+        {"TX\n", 1, 3, "expected '.'"},
         {"D <http://a> _:p <http://c> .\n", 1, 14, "predicate must be an IRI"},
         {"A \"s\" <http://b> <http://c> .\n", 1, 3, "subject must be"},
         {"A <http://a> <http://b> <http://c> . x\n", 1, 38, "unexpected text"},
