@@ -1,0 +1,45 @@
+# Symmetric blank-node graphs (diff_symmetric.py: CFI pairs, hypercubes,
+# rook's graphs, strongly regular graphs, many identical components): a
+# relabelled copy compares equal, a change refinement cannot see compares
+# different, each diff in under a second (not timed under the sanitizers,
+# which also get smaller sizes).  Then the limits and their messages.
+. "$(dirname "$0")/../lib.sh"
+cd "$TMP"
+
+py=
+for p in /usr/bin/python3 python3; do
+  if "$p" -c 'import networkx' 2>/dev/null; then py=$p; break; fi
+done
+[ -n "$py" ] || fail "python3-networkx is missing: run scripts/install-deps"
+
+size=full
+[ "${CG_SANITIZED:-0}" = 1 ] && size=small
+"$py" "$CG_SOURCE_DIR/tests/cli/diff_symmetric.py" "$TMP" "$size"
+
+now_ms() { date +%s%3N; }
+: >counts
+while read -r family name a b want; do
+  t0=$(now_ms)
+  set +e; "$CG_BIN" diff -f patch "$a" "$b" >out 2>err; st=$?; set -e
+  ms=$(($(now_ms) - t0))
+  printf '%-11s %-28s %-9s %5d ms\n' "$family" "$name" "$want" "$ms"
+  case $want in
+    equal) [ "$st" -eq 0 ] || { cat err >&2; fail "$name: diff exited $st, want 0 (equal)"; } ;;
+    different) [ "$st" -eq 1 ] || { cat err >&2; fail "$name: diff exited $st, want 1 (different)"; } ;;
+  esac
+  [ "$size" = small ] || [ "$ms" -lt 1000 ] || fail "$name: diff took $ms ms, want under 1000"
+  echo "$family $ms" >>counts
+done <manifest
+awk '{ n[$1]++; if ($2 > m[$1]) m[$1] = $2 }
+     END { for (f in n) printf "family %-11s %3d cases, slowest %d ms\n", f, n[f], m[f] }' counts | sort
+[ "$(wc -l <counts)" -ge 30 ] || [ "$size" = small ] || fail "too few cases: $(wc -l <counts)"
+
+# The limits: each one reached gives an error naming the variable to raise.
+rook8=$(awk '$2 == "rook-8x8" { print $3 }' manifest)
+CG_CANON_SECONDS=0 expect_status 2 "$CG_BIN" diff "$rook8" "$rook8"
+expect_stderr "CG_CANON_SECONDS"
+CG_CANON_MAX_VERTICES=10 expect_status 2 "$CG_BIN" diff "$rook8" "$rook8"
+expect_stderr "CG_CANON_MAX_VERTICES"
+CG_CANON_MAX_ARCS=10 expect_status 2 "$CG_BIN" diff "$rook8" "$rook8"
+expect_stderr "CG_CANON_MAX_ARCS"
+echo "limits: 3 passed"
