@@ -16,26 +16,27 @@ size=full
 [ "${CG_SANITIZED:-0}" = 1 ] && size=small
 "$py" "$CG_SOURCE_DIR/tests/cli/diff_symmetric.py" "$TMP" "$size"
 
-now_ms() { date +%s%3N; }
+command -v /usr/bin/time >/dev/null || fail "GNU time is missing: run scripts/install-deps (time)"
 : >counts
 while read -r family name a b want; do
-  # a second try when over a second: ctest -j2 beside other builds loads
-  # the machine; the faster try counts
-  ms=999999
-  for try in 1 2; do
-    [ "$ms" -lt 1000 ] && break
-    t0=$(now_ms)
-    set +e; "$CG_BIN" diff -f patch "$a" "$b" >out 2>err; st=$?; set -e
-    t=$(($(now_ms) - t0))
-    [ "$t" -lt "$ms" ] && ms=$t
-    [ "$size" = small ] && break
-  done
-  printf '%-11s %-28s %-9s %5d ms\n' "$family" "$name" "$want" "$ms"
+  set +e
+  /usr/bin/time -f '%e %U %S' -o times "$CG_BIN" diff -f patch "$a" "$b" >out 2>err; st=$?
+  set -e
+  # wall and CPU (user + system) milliseconds
+  read -r ms cpu <<EOF_T
+$(tail -n 1 times | awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }')
+EOF_T
+  printf '%-11s %-28s %-9s %5d ms (CPU %d ms)\n' "$family" "$name" "$want" "$ms" "$cpu"
   case $want in
     equal) [ "$st" -eq 0 ] || { cat err >&2; fail "$name: diff exited $st, want 0 (equal)"; } ;;
     different) [ "$st" -eq 1 ] || { cat err >&2; fail "$name: diff exited $st, want 1 (different)"; } ;;
   esac
-  [ "$size" = small ] || [ "$ms" -lt 1000 ] || fail "$name: diff took $ms ms, want under 1000"
+  # Under a second of wall time; on a loaded machine (ctest -j2 beside other
+  # builds on two cores) wall time measures the load, so CPU time decides.
+  if [ "$size" = full ] && [ "$ms" -ge 1000 ]; then
+    [ "$cpu" -lt 1000 ] || fail "$name: diff took $ms ms, $cpu ms of CPU, want under 1000"
+    echo "  (over a second of wall time on a loaded machine: $(cut -d' ' -f1-3 /proc/loadavg))"
+  fi
   echo "$family $ms" >>counts
 done <manifest
 awk '{ n[$1]++; if ($2 > m[$1]) m[$1] = $2 }
