@@ -1,5 +1,5 @@
-/* cg_canon_label: refinement over all blank nodes, then the search for the
- * components refinement left with ties, then labels (see diff.h). */
+/* cg_canon_label: refinement over all blank nodes, then Traces for the
+ * components refinement left with ties, then labels (see canon.h). */
 #include "canon.h"
 
 #include "../core/hash.h"
@@ -103,8 +103,8 @@ static uint32_t *cg_label_ids(CgRdfGraph *graph, const uint64_t *colours)
     return ids;
 }
 
-/* Step 1, then step 2 for what step 1 left tied (see diff.h). */
-static CgStatus cg_canon_colours(const CgCanonGraph *g, uint64_t *colours)
+/* Step 1, then step 2 for what step 1 left tied (see canon.h). */
+static CgStatus cg_canon_colours(const CgCanonGraph *g, uint64_t *colours, CgCanonBudget *b)
 {
     CgCanonScratch x;
     CgCanonState s;
@@ -114,11 +114,30 @@ static CgStatus cg_canon_colours(const CgCanonGraph *g, uint64_t *colours)
     for (uint32_t v = 0; v < g->n_nodes; ++v) {
         colours[v] = cg_canon_colour(&s, v);
     }
-    uint64_t work = 0;
-    const CgStatus st = s.n_cells < g->n_nodes ? cg_canon_resolve(g, &s, colours, &work) : CG_OK;
+    const CgStatus st = s.n_cells < g->n_nodes ? cg_canon_resolve(g, &s, colours, b) : CG_OK;
     cg_canon_state_clear(&s);
     cg_canon_scratch_clear(&x);
     return st;
+}
+
+/* Which limit stopped the labelling, and how to raise it. */
+static void cg_limit_diag(CgDiagSink *sink, const char *name, const CgCanonBudget *b)
+{
+    const char *what = "labelling the blank nodes canonically";
+    if (b->hit == CG_CANON_TIME) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_LIMIT, name, 0, 0,
+                "%s took more than the limit of %g s in nauty's Traces: the blank nodes are "
+                "too symmetric; set CG_CANON_SECONDS to allow more", what, b->max_seconds);
+    } else if (b->hit == CG_CANON_VERTICES) {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_LIMIT, name, 0, 0,
+                "%s needs a graph of more than the limit of %llu vertices for nauty's Traces; "
+                "set CG_CANON_MAX_VERTICES to allow more", what,
+                (unsigned long long)b->max_vertices);
+    } else {
+        cg_diag(sink, CG_SEV_ERROR, CG_ERR_LIMIT, name, 0, 0,
+                "%s needs a graph of more than the limit of %llu arcs for nauty's Traces; "
+                "set CG_CANON_MAX_ARCS to allow more", what, (unsigned long long)b->max_arcs);
+    }
 }
 
 CgStatus cg_canon_label(CgRdfGraph *graph, const char *name, CgDiagSink *sink)
@@ -129,11 +148,16 @@ CgStatus cg_canon_label(CgRdfGraph *graph, const char *name, CgDiagSink *sink)
     CgCanonGraph full;
     cg_build_full(graph, &full);
     uint64_t *colours = cg_xmalloc(((size_t)full.n_nodes + 1) * sizeof *colours);
-    CgStatus st = cg_canon_colours(&full, colours);
+    CgCanonBudget budget;
+    cg_canon_budget_init(&budget);
+    CgStatus st = cg_canon_colours(&full, colours, &budget);
     if (st == CG_ERR_LIMIT) {
+        cg_limit_diag(sink, name, &budget);
+    } else if (st && budget.hit == CG_CANON_FAILED) {
+        st = CG_ERR_INTERNAL;
         cg_diag(sink, CG_SEV_ERROR, st, name, 0, 0,
-                "the blank nodes are too symmetric to label canonically within the work "
-                "limit (%llu steps)", (unsigned long long)CG_CANON_WORK_LIMIT);
+                "nauty's Traces failed to label the blank nodes canonically; please report "
+                "this graph");
     } else if (st || !cg_distinct(colours, full.n_nodes)) {
         st = CG_ERR_INTERNAL;
         cg_diag(sink, CG_SEV_ERROR, st, name, 0, 0,

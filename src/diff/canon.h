@@ -1,5 +1,24 @@
-/* Private to diff/: the colour refiner and the individualisation search
- * behind cg_canon_label (the algorithm is described in diff.h). */
+/* Private to diff/: the colour refiner, the component split and the call to
+ * nauty's Traces behind cg_canon_label.
+ *
+ * 1. Colour refinement (canon_refine.c, step 1 of diff.h).  If every colour
+ *    class is a singleton, the colours are the labels: no automorphism can
+ *    move a node, so no search can say more.
+ * 2. Otherwise the nodes sharing a colour are split into the components they
+ *    form once the singletons are fixed (canon_split.c).  A component whose
+ *    nodes have distinct colours is labelled by them; the others go to
+ *    Traces (canon_traces.c), which returns a canonical labelling of the
+ *    component as a coloured graph.  Isomorphic components get the same
+ *    certificate and are numbered.
+ *
+ * Traces takes an undirected vertex-coloured graph, so a component is
+ * encoded as one (canon_traces.c): its blank nodes are vertices coloured by
+ * their refined colour, and each quad with two or more distinct blank nodes
+ * becomes gadget vertices whose colours carry the predicate, the constants
+ * and the positions.  Quads with one blank node are already in that node's
+ * refined colour.  A canonical labelling is a function of the graph, of this
+ * code and of the nauty version (Debian's libnauty2 2.8.6 here): labels, and
+ * so patches naming blank nodes, are stable while those are. */
 #ifndef CG_DIFF_CANON_H
 #define CG_DIFF_CANON_H
 
@@ -36,7 +55,7 @@ typedef struct {
     uint64_t ref; /* the signature the unmarked members share */
 } CgCell;
 
-/* What a search node must copy to backtrack. */
+/* A colouring being refined. */
 typedef struct {
     uint32_t *elems, *pos, *cell; /* n_nodes each */
     CgCell *cells;
@@ -53,8 +72,6 @@ typedef struct {
     uint32_t *recoloured, n_recoloured;
     uint32_t *stale, n_stale; /* incidences to rehash */
     uint8_t *is_stale;
-    uint64_t work;  /* steps done, for the limit */
-    uint32_t depth; /* individualisations on the current search path */
 } CgCanonScratch;
 
 void cg_canon_scratch_init(CgCanonScratch *x, const CgCanonGraph *g);
@@ -64,44 +81,61 @@ void cg_canon_scratch_clear(CgCanonScratch *x);
  * recolours every node) or from the cells of equal `colours`. */
 void cg_canon_state_init(CgCanonState *s, CgCanonScratch *x, const CgCanonGraph *g,
                          const uint64_t *colours);
-void cg_canon_state_copy(CgCanonState *dst, const CgCanonState *src, const CgCanonGraph *g);
 void cg_canon_state_clear(CgCanonState *s);
 
 /* Splits cells until every cell's members have equal signatures. */
 void cg_canon_refine(CgCanonState *s, CgCanonScratch *x, const CgCanonGraph *g);
-/* Gives node `v` a colour of its own (which depends on x->depth, not on v)
- * without refining. */
-void cg_canon_individualise(CgCanonState *s, CgCanonScratch *x, const CgCanonGraph *g,
-                            uint32_t v);
-
 static inline uint64_t cg_canon_colour(const CgCanonState *s, uint32_t v)
 {
     return s->cells[s->cell[v]].colour;
 }
 
+/* What one file may spend on Traces: vertices and arcs (each edge counts
+ * twice) of the encoded graphs, and seconds inside Traces.  The defaults
+ * hold every graph of tests/cli/diff_symmetric.sh many times over; the
+ * environment variables CG_CANON_MAX_VERTICES, CG_CANON_MAX_ARCS and
+ * CG_CANON_SECONDS replace them (the error message names them). */
+typedef enum {
+    CG_CANON_WITHIN,
+    CG_CANON_VERTICES,
+    CG_CANON_ARCS,
+    CG_CANON_TIME,
+    CG_CANON_FAILED /* Traces reported an error (a bug) */
+} CgCanonLimit;
+
+typedef struct {
+    uint64_t max_vertices, max_arcs;
+    double max_seconds;
+    uint64_t vertices, arcs; /* used so far */
+    double seconds;
+    CgCanonLimit hit; /* the limit that stopped the labelling, if any */
+} CgCanonBudget;
+
+#define CG_CANON_MAX_VERTICES UINT64_C(4000000)
+#define CG_CANON_MAX_ARCS UINT64_C(32000000)
+#define CG_CANON_SECONDS 10.0
+
+/* The defaults, or the environment's values where valid. */
+void cg_canon_budget_init(CgCanonBudget *b);
+
 /* Labels the nodes of a component whose cells are not all singletons:
  * `colours` holds their refined colours on entry and canonical, distinct
- * colours on return; *cert is the component's certificate hash. */
-CgStatus cg_canon_search(const CgCanonGraph *g, uint64_t *colours, uint64_t *cert,
-                         uint64_t *work);
+ * colours on return; *cert is the component's certificate hash.
+ * CG_ERR_LIMIT (b->hit says which) when the budget would be exceeded. */
+CgStatus cg_canon_traces(const CgCanonGraph *g, uint64_t *colours, uint64_t *cert,
+                         CgCanonBudget *b);
 
-/* If the nodes sharing a colour in `s` fall into several components once the
- * others are fixed, labels each on its own (cg_canon_search), numbers
- * isomorphic ones, writes the resulting discrete colouring into `colours`
- * and returns true (*st: the searches' status); else returns false. */
-bool cg_canon_split(const CgCanonGraph *g, const CgCanonState *s, uint64_t *colours,
-                    uint64_t *work, CgStatus *st);
-
-/* The same for the refined colouring of a whole graph, whatever the number
- * of components (one included): step 2 of diff.h. */
+/* Labels the refined colouring `s` of a whole graph into `colours`: each
+ * component of the tied nodes on its own (cg_canon_traces), isomorphic
+ * ones numbered (step 2 above). */
 CgStatus cg_canon_resolve(const CgCanonGraph *g, const CgCanonState *s, uint64_t *colours,
-                          uint64_t *work);
+                          CgCanonBudget *b);
+
+/* The hash of the sorted records of `g`'s quads, blank nodes counting as
+ * `colours`: a part's certificate once its colours are distinct. */
+uint64_t cg_canon_cert(const CgCanonGraph *g, const uint64_t *colours);
 
 #define CG_CANON_CERT_SEED UINT64_C(0x243f6a8885a308d3)
-
-/* Bounds on the search: steps, and bytes of states held along one path. */
-#define CG_CANON_WORK_LIMIT UINT64_C(400000000)
-#define CG_CANON_PATH_BYTES ((size_t)1 << 30)
 
 /* Mixes `v` into `h` (not part of any file format beyond the labels). */
 static inline uint64_t cg_canon_mix(uint64_t h, uint64_t v)

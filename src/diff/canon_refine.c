@@ -15,7 +15,6 @@
 
 #define CG_COLOUR_START UINT64_C(0x62c3f0d1a9e5b7c1) /* every blank node, at first */
 #define CG_COLOUR_SELF UINT64_C(0x5e1f5e1f5e1f5e1f)  /* the node whose signature it is */
-#define CG_COLOUR_INDIV UINT64_C(0x1d1d1d1d2e2e2e2e) /* individualised, with the depth */
 
 void cg_canon_graph_index(CgCanonGraph *g)
 {
@@ -208,19 +207,6 @@ void cg_canon_state_init(CgCanonState *s, CgCanonScratch *x, const CgCanonGraph 
     }
 }
 
-void cg_canon_state_copy(CgCanonState *dst, const CgCanonState *src, const CgCanonGraph *g)
-{
-    const size_t n = (size_t)g->n_nodes + 1;
-    cg_state_alloc(dst, g);
-    memcpy(dst->elems, src->elems, n * sizeof *dst->elems);
-    memcpy(dst->pos, src->pos, n * sizeof *dst->pos);
-    memcpy(dst->cell, src->cell, n * sizeof *dst->cell);
-    memcpy(dst->cells, src->cells, src->n_cells * sizeof *dst->cells);
-    memcpy(dst->sig, src->sig, n * sizeof *dst->sig);
-    memcpy(dst->contrib, src->contrib, ((size_t)g->n_edges * 4 + 1) * sizeof *dst->contrib);
-    dst->n_cells = src->n_cells;
-}
-
 void cg_canon_state_clear(CgCanonState *s)
 {
     free(s->elems);
@@ -259,7 +245,6 @@ static void cg_gather_marked(CgCanonState *s, CgCanonScratch *x)
         }
         cg_swap(s, s->pos[v], c->start + c->size - 1 - c->n_marked++);
     }
-    x->work += x->n_dirty;
     x->n_dirty = 0;
 }
 
@@ -311,7 +296,6 @@ static void cg_recolour_group(CgCanonState *s, CgCanonScratch *x, uint32_t cell_
         s->cell[s->elems[i]] = cell_id;
         x->recoloured[x->n_recoloured++] = s->elems[i];
     }
-    x->work += grp->size;
 }
 
 static void cg_split(CgCanonState *s, CgCanonScratch *x, uint32_t c, CgGroup *groups)
@@ -352,7 +336,6 @@ static void cg_propagate(CgCanonState *s, CgCanonScratch *x, const CgCanonGraph 
                 }
             }
         }
-        x->work += g->inc_start[v + 1] - g->inc_start[v];
     }
     x->n_recoloured = 0;
     for (uint32_t i = 0; i < x->n_stale; ++i) {
@@ -383,19 +366,4 @@ void cg_canon_refine(CgCanonState *s, CgCanonScratch *x, const CgCanonGraph *g)
         }
     }
     free(groups);
-}
-
-void cg_canon_individualise(CgCanonState *s, CgCanonScratch *x, const CgCanonGraph *g,
-                            uint32_t v)
-{
-    (void)g;
-    CgCell *c = &s->cells[s->cell[v]];
-    if (c->size == 1) {
-        return;
-    }
-    cg_swap(s, s->pos[v], c->start + c->size - 1);
-    --c->size;
-    const uint64_t colour = cg_canon_mix(cg_canon_mix(c->colour, CG_COLOUR_INDIV), x->depth++);
-    const CgGroup alone = {c->start + c->size, 1, s->sig[v], false};
-    cg_recolour_group(s, x, s->n_cells++, &alone, colour);
 }

@@ -1,13 +1,13 @@
-/* Component recursion for the search (see diff.h, step 2).
+/* Components of the tied nodes (step 2 of canon.h).
  *
  * Nodes with a colour of their own are fixed: every automorphism that
  * respects the colouring fixes them.  If the other nodes ("residual") fall
  * into several connected components once the fixed ones are taken out, the
  * components can only be permuted among isomorphic ones, so each is labelled
- * on its own (a smaller search, with fixed nodes as constants of their
- * colour) and isomorphic ones are numbered, instead of branching on one
- * node at a time.  Many identical blank subtrees under one node take one
- * small search each this way, not one search level each. */
+ * on its own (a smaller graph for Traces, with fixed nodes as constants of
+ * their colour) and isomorphic ones are numbered.  A part whose nodes have
+ * distinct colours needs no Traces at all, and a small edit relabels only
+ * the part it is in. */
 #include "canon.h"
 
 #include "../core/mem.h"
@@ -147,9 +147,9 @@ static bool cg_part_discrete(const CgSplit *sp, const CgPart *part)
     return distinct;
 }
 
-/* A discrete part is its own leaf: its certificate is that of its quads
- * under the colours it has, as the search would find, without setting one
- * up (many small parts, e.g. [] a :T objects, are the common case). */
+/* A discrete part is labelled by its colours, and its certificate is the
+ * hash of its quads under them, computed in place: many small parts (e.g.
+ * [] a :T objects) are the common case, and need no graph of their own. */
 static uint64_t cg_direct_cert(const CgSplit *sp, const CgPart *part)
 {
     const CgCanonGraph *g = sp->g;
@@ -183,11 +183,10 @@ static uint64_t cg_direct_cert(const CgSplit *sp, const CgPart *part)
 
 /* Labels one part; its nodes' colours in `colours` become its leaf's. */
 static CgStatus cg_label_part(const CgSplit *sp, CgPart *part, uint64_t *colours,
-                              uint64_t *work)
+                              CgCanonBudget *budget)
 {
     if (cg_part_discrete(sp, part)) {
         part->cert = cg_direct_cert(sp, part);
-        *work += part->count;
         return CG_OK;
     }
     CgCanonGraph sub = {0};
@@ -197,7 +196,7 @@ static CgStatus cg_label_part(const CgSplit *sp, CgPart *part, uint64_t *colours
     for (uint32_t i = 0; i < part->count; ++i) {
         sub_colours[i] = cg_canon_colour(sp->s, nodes[i]);
     }
-    const CgStatus st = cg_canon_search(&sub, sub_colours, &part->cert, work);
+    const CgStatus st = cg_canon_traces(&sub, sub_colours, &part->cert, budget);
     for (uint32_t i = 0; !st && i < part->count; ++i) {
         colours[nodes[i]] = sub_colours[i];
     }
@@ -327,7 +326,7 @@ static CgStatus cg_number_parts(CgSplit *sp, uint64_t *colours)
 }
 
 /* Labels the residual parts of `s` into `colours`, whatever their number. */
-static CgStatus cg_label_parts(CgSplit *sp, uint64_t *colours, uint64_t *work)
+static CgStatus cg_label_parts(CgSplit *sp, uint64_t *colours, CgCanonBudget *budget)
 {
     const CgCanonGraph *g = sp->g;
     for (uint32_t v = 0; v < g->n_nodes; ++v) {
@@ -338,7 +337,7 @@ static CgStatus cg_label_parts(CgSplit *sp, uint64_t *colours, uint64_t *work)
     cg_list_parts(sp);
     CgStatus st = CG_OK;
     for (uint32_t i = 0; i < sp->n_parts && !st; ++i) {
-        st = cg_label_part(sp, &sp->parts[i], colours, work);
+        st = cg_label_part(sp, &sp->parts[i], colours, budget);
     }
     st = st ? st : cg_number_parts(sp, colours);
     free(sp->parts);
@@ -347,28 +346,13 @@ static CgStatus cg_label_parts(CgSplit *sp, uint64_t *colours, uint64_t *work)
     return st;
 }
 
-bool cg_canon_split(const CgCanonGraph *g, const CgCanonState *s, uint64_t *colours,
-                    uint64_t *work, CgStatus *st)
-{
-    CgSplit sp = {g, s, cg_xmalloc(((size_t)g->n_nodes + 1) * sizeof(uint32_t)), NULL, NULL,
-                  NULL, 0};
-    sp.n_parts = cg_residual_components(g, s, sp.parent);
-    *work += g->n_nodes + (uint64_t)g->n_edges;
-    const bool split = sp.n_parts >= 2;
-    if (split) {
-        *st = cg_label_parts(&sp, colours, work);
-    }
-    free(sp.parent);
-    return split;
-}
-
 CgStatus cg_canon_resolve(const CgCanonGraph *g, const CgCanonState *s, uint64_t *colours,
-                          uint64_t *work)
+                          CgCanonBudget *budget)
 {
     CgSplit sp = {g, s, cg_xmalloc(((size_t)g->n_nodes + 1) * sizeof(uint32_t)), NULL, NULL,
                   NULL, 0};
     sp.n_parts = cg_residual_components(g, s, sp.parent);
-    const CgStatus st = cg_label_parts(&sp, colours, work);
+    const CgStatus st = cg_label_parts(&sp, colours, budget);
     free(sp.parent);
     return st;
 }
